@@ -1,0 +1,8 @@
+package org.mailbridge.cli;
+
+/** Placeholder replaced below. */
+final class Cli {
+    static int execute(String[] args) {
+        return 0;
+    }
+}

@@ -1,0 +1,225 @@
+package org.mailbridge.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Applies the coded defaults to a {@link RawConfig} and checks every value. */
+final class ConfigBuilder {
+    /** The embedded broker's default port: not 5672, where a system broker usually listens. */
+    static final int EMBEDDED_PORT = 5673;
+    private static final Pattern TOPIC_PART = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
+    private static final List<String> DEFAULT_RULES_DIRS =
+            List.of("/usr/share/mailbridge/parsers", "/etc/mailbridge/parsers.d");
+
+    private ConfigBuilder() {
+    }
+
+    static Config build(RawConfig raw, Optional<Path> file, Map<String, String> env) throws ConfigException {
+        Path base = file.map(f -> f.toAbsolutePath().getParent()).orElse(Path.of("").toAbsolutePath());
+        Path spool = raw.spool() == null ? ConfigLocation.defaultSpool(env) : resolve(base, "spool", raw.spool());
+        String prefix = topicPart("topic_prefix", raw.topicPrefix(), "org.fedoraproject");
+        String environment = topicPart("environment", raw.environment(), "prod");
+        Unclaimed unclaimed = unclaimed(raw.unclaimed());
+        List<Path> rulesDirs = new ArrayList<>();
+        for (String d : raw.rulesDirs() == null ? DEFAULT_RULES_DIRS : raw.rulesDirs()) {
+            rulesDirs.add(resolve(base, "rules_dirs", d));
+        }
+        Path plugins = resolve(base, "plugins_dir",
+                raw.pluginsDir() == null ? "/usr/share/mailbridge/plugins" : raw.pluginsDir());
+        int port = EMBEDDED_PORT;
+        Path workDir = ConfigLocation.dataDir(env).resolve("broker");
+        if (raw.embeddedBroker() != null) {
+            if (raw.embeddedBroker().port() != null) {
+                port = raw.embeddedBroker().port();
+                if (port < 0 || port > 65535) {
+                    throw new ConfigException("key 'embedded_broker.port': " + port + " is not a port number");
+                }
+            }
+            if (raw.embeddedBroker().workDir() != null) {
+                workDir = resolve(base, "embedded_broker.work_dir", raw.embeddedBroker().workDir());
+            }
+        }
+        List<Domain> domains = domains(raw.domains(), base, port);
+        Map<String, Map<String, Object>> parsers = raw.parsers() == null ? Map.of() : new LinkedHashMap<>(raw.parsers());
+        parsers.replaceAll((k, v) -> v == null ? Map.of() : v);
+        return new Config(file, spool, prefix, environment, unclaimed, rulesDirs, plugins,
+                Boolean.TRUE.equals(raw.archive()), port, workDir, domains, limits(raw.limits()),
+                daemon(raw.daemon()), status(raw.status()), parsers);
+    }
+
+    private static List<Domain> domains(Map<String, RawConfig.RawDomain> raw, Path base, int embeddedPort)
+            throws ConfigException {
+        List<Domain> out = new ArrayList<>();
+        if (raw == null || raw.isEmpty()) {
+            out.add(new Domain("default", "amqp://127.0.0.1:" + embeddedPort, Protocol.AMQP_1_0, BrokerKind.QPID,
+                    BrokerKind.QPID.publishAddress(), "", "", Optional.empty(), Optional.empty(), Optional.empty(),
+                    List.of(), List.of(), true, true));
+            return out;
+        }
+        int defaults = 0;
+        for (Map.Entry<String, RawConfig.RawDomain> e : raw.entrySet()) {
+            Domain d = domain(e.getKey(), e.getValue(), base, raw.size() == 1);
+            defaults += d.isDefault() ? 1 : 0;
+            out.add(d);
+        }
+        if (defaults > 1) {
+            throw new ConfigException("more than one domain has 'default = true'");
+        }
+        return out;
+    }
+
+    private static Domain domain(String name, RawConfig.RawDomain d, Path base, boolean only) throws ConfigException {
+        String k = "domains." + name;
+        if (d == null || d.url() == null || d.url().isBlank()) {
+            throw new ConfigException("key '" + k + ".url' is required");
+        }
+        Protocol protocol = d.protocol() == null ? Protocol.AMQP_1_0 : wrap(k + ".protocol", () -> Protocol.byId(d.protocol()));
+        BrokerKind broker = d.broker() != null ? wrap(k + ".broker", () -> BrokerKind.byId(d.broker()))
+                : protocol == Protocol.AMQP_0_9_1 ? BrokerKind.RABBITMQ : BrokerKind.QPID;
+        String url = d.url().strip();
+        checkUrl(k + ".url", url, protocol);
+        String address = d.address() == null ? broker.publishAddress() : d.address();
+        if (!address.contains("{topic}")) {
+            throw new ConfigException("key '" + k + ".address': the template must contain {topic}");
+        }
+        if (d.password() != null && d.passwordFile() != null) {
+            throw new ConfigException("keys '" + k + ".password' and '" + k + ".password_file' exclude each other");
+        }
+        String password = d.password();
+        if (d.passwordFile() != null) {
+            password = secret(k + ".password_file", resolve(base, k + ".password_file", d.passwordFile()));
+        }
+        Optional<Path> ca = optionalFile(base, k + ".ca_file", d.caFile());
+        Optional<Path> cert = optionalFile(base, k + ".cert_file", d.certFile());
+        Optional<Path> key = optionalFile(base, k + ".key_file", d.keyFile());
+        if (cert.isPresent() != key.isPresent()) {
+            throw new ConfigException("keys '" + k + ".cert_file' and '" + k + ".key_file' go together");
+        }
+        List<String> topics = d.topics() == null ? List.of() : d.topics();
+        for (String t : topics) {
+            if (t == null || !t.matches("[A-Za-z0-9_*#-]+(\\.[A-Za-z0-9_*#-]+)*")) {
+                throw new ConfigException("key '" + k + ".topics': '" + t + "' is not a topic pattern (words, *, #)");
+            }
+        }
+        boolean isDefault = d.isDefault() != null ? d.isDefault()
+                : only && topics.isEmpty() && (d.parsers() == null || d.parsers().isEmpty());
+        return new Domain(name, url, protocol, broker, address, d.username(), password, ca, cert, key, topics,
+                d.parsers() == null ? List.of() : d.parsers(), isDefault, false);
+    }
+
+    private static void checkUrl(String key, String url, Protocol protocol) throws ConfigException {
+        String lower = url.toLowerCase(Locale.ROOT);
+        boolean ok = protocol == Protocol.AMQP_0_9_1
+                ? lower.startsWith("amqp://") || lower.startsWith("amqps://")
+                : lower.startsWith("amqp://") || lower.startsWith("amqps://") || lower.startsWith("amqpws://")
+                        || lower.startsWith("amqpwss://") || lower.startsWith("failover:");
+        if (!ok) {
+            throw new ConfigException("key '" + key + "': '" + url + "' is not an AMQP URL for " + protocol.id());
+        }
+    }
+
+    private static Limits limits(RawConfig.RawLimits r) throws ConfigException {
+        Limits d = Limits.DEFAULT;
+        if (r == null) {
+            return d;
+        }
+        long size = r.maxMessageSize() == null ? d.maxMessageSize() : Units.size("limits.max_message_size", r.maxMessageSize());
+        int count = r.maxHeaderCount() == null ? d.maxHeaderCount() : r.maxHeaderCount();
+        long header = r.maxHeaderLength() == null ? d.maxHeaderLength() : Units.size("limits.max_header_length", r.maxHeaderLength());
+        long line = r.maxLineLength() == null ? d.maxLineLength() : Units.size("limits.max_line_length", r.maxLineLength());
+        if (count <= 0 || header > Integer.MAX_VALUE || line > Integer.MAX_VALUE) {
+            throw new ConfigException("key 'limits': values out of range");
+        }
+        return new Limits(size, count, (int) header, (int) line);
+    }
+
+    private static DaemonSettings daemon(RawConfig.RawDaemon r) throws ConfigException {
+        DaemonSettings d = DaemonSettings.DEFAULT;
+        if (r == null) {
+            return d;
+        }
+        return new DaemonSettings(
+                r.pollInterval() == null ? d.pollInterval() : Units.duration("daemon.poll_interval", r.pollInterval()),
+                r.retryMin() == null ? d.retryMin() : Units.duration("daemon.retry_min", r.retryMin()),
+                r.retryMax() == null ? d.retryMax() : Units.duration("daemon.retry_max", r.retryMax()),
+                r.publishTimeout() == null ? d.publishTimeout() : Units.duration("daemon.publish_timeout", r.publishTimeout()));
+    }
+
+    private static StatusSettings status(RawConfig.RawStatus r) throws ConfigException {
+        StatusSettings d = StatusSettings.DEFAULT;
+        if (r == null) {
+            return d;
+        }
+        return new StatusSettings(
+                r.maxWait() == null ? d.maxWait() : Units.duration("status.max_wait", r.maxWait()),
+                r.heartbeatMaxAge() == null ? d.heartbeatMaxAge() : Units.duration("status.heartbeat_max_age", r.heartbeatMaxAge()),
+                r.maxQuarantine() == null ? d.maxQuarantine() : r.maxQuarantine());
+    }
+
+    private static Unclaimed unclaimed(String v) throws ConfigException {
+        if (v == null || v.equals("quarantine")) {
+            return Unclaimed.QUARANTINE;
+        }
+        if (v.equals("publish")) {
+            return Unclaimed.PUBLISH;
+        }
+        throw new ConfigException("key 'unclaimed': '" + v + "' (expected \"quarantine\" or \"publish\")");
+    }
+
+    private static String topicPart(String key, String v, String dflt) throws ConfigException {
+        if (v == null) {
+            return dflt;
+        }
+        if (!TOPIC_PART.matcher(v).matches()) {
+            throw new ConfigException("key '" + key + "': '" + v + "' is not a dotted topic part");
+        }
+        return v;
+    }
+
+    private static Path resolve(Path base, String key, String v) throws ConfigException {
+        if (v.isBlank()) {
+            throw new ConfigException("key '" + key + "' must not be empty");
+        }
+        return base.resolve(v).normalize();
+    }
+
+    private static Optional<Path> optionalFile(Path base, String key, String v) throws ConfigException {
+        if (v == null) {
+            return Optional.empty();
+        }
+        Path p = resolve(base, key, v);
+        if (!Files.isReadable(p)) {
+            throw new ConfigException("key '" + key + "': " + p + " is not readable");
+        }
+        return Optional.of(p);
+    }
+
+    private static String secret(String key, Path p) throws ConfigException {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new ConfigException("key '" + key + "': cannot read " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    private interface Lookup<T> {
+        T get() throws ConfigException;
+    }
+
+    private static <T> T wrap(String key, Lookup<T> l) throws ConfigException {
+        try {
+            return l.get();
+        } catch (ConfigException e) {
+            throw new ConfigException("key '" + key + "': " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.mailbridge.config;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The configuration file as written, before defaults and validation: every field may be null.
+ * Jackson binds the TOML onto these records with unknown keys refused, which is what gives an
+ * operator "unknown key X at line N" instead of a silently ignored typo.
+ */
+record RawConfig(
+        String spool,
+        String topicPrefix,
+        String environment,
+        String unclaimed,
+        List<String> rulesDirs,
+        String pluginsDir,
+        Boolean archive,
+        RawEmbeddedBroker embeddedBroker,
+        Map<String, RawDomain> domains,
+        RawLimits limits,
+        RawDaemon daemon,
+        RawStatus status,
+        Map<String, Map<String, Object>> parsers) {
+
+    static RawConfig empty() {
+        return new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    record RawEmbeddedBroker(Integer port, String workDir) {
+    }
+
+    record RawDomain(
+            String url,
+            String protocol,
+            String broker,
+            String address,
+            String username,
+            String password,
+            String passwordFile,
+            String caFile,
+            String certFile,
+            String keyFile,
+            List<String> topics,
+            List<String> parsers,
+            @JsonProperty("default") Boolean isDefault) {
+    }
+
+    record RawLimits(String maxMessageSize, Integer maxHeaderCount, String maxHeaderLength, String maxLineLength) {
+    }
+
+    record RawDaemon(String pollInterval, String retryMin, String retryMax, String publishTimeout) {
+    }
+
+    record RawStatus(String maxWait, String heartbeatMaxAge, Integer maxQuarantine) {
+    }
+}

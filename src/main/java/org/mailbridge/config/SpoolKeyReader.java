@@ -1,0 +1,95 @@
+package org.mailbridge.config;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Reads only the top-level {@code spool} key of a configuration file, for {@code deliver}: that
+ * command runs once per mail in a fresh JVM and must not pay for loading a TOML library. It
+ * understands the forms the key can take at top level (basic and literal strings, comments);
+ * anything else is a configuration error rather than a guess. {@code ConfigLoader} reads the
+ * same key with the full TOML parser, and a test checks that both agree.
+ */
+public final class SpoolKeyReader {
+    private SpoolKeyReader() {
+    }
+
+    /** The {@code spool} value, or empty when the file does not set it. */
+    public static Optional<String> read(Path file) throws ConfigException, IOException {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int no = 0;
+            while ((line = r.readLine()) != null) {
+                no++;
+                String t = line.strip();
+                if (t.startsWith("[")) {
+                    return Optional.empty(); // top-level keys end at the first table
+                }
+                if (!t.startsWith("spool") || t.length() == 5) {
+                    continue;
+                }
+                String rest = t.substring(5).stripLeading();
+                if (!rest.startsWith("=")) {
+                    continue; // another key that begins with "spool", e.g. spool_archive
+                }
+                return Optional.of(value(rest.substring(1).strip(), file, no));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String value(String v, Path file, int line) throws ConfigException {
+        if (v.startsWith("'")) {
+            int end = v.indexOf('\'', 1);
+            if (end > 0 && trailerOk(v.substring(end + 1))) {
+                return v.substring(1, end);
+            }
+        } else if (v.startsWith("\"") && !v.startsWith("\"\"\"")) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 1; i < v.length(); i++) {
+                char c = v.charAt(i);
+                if (c == '"') {
+                    if (trailerOk(v.substring(i + 1))) {
+                        return sb.toString();
+                    }
+                    break;
+                }
+                if (c == '\\' && i + 1 < v.length()) {
+                    char e = v.charAt(++i);
+                    switch (e) {
+                        case '\\', '"' -> sb.append(e);
+                        case 't' -> sb.append('\t');
+                        case 'u' -> {
+                            if (i + 4 >= v.length()) {
+                                throw bad(file, line);
+                            }
+                            try {
+                                sb.append((char) Integer.parseInt(v.substring(i + 1, i + 5), 16));
+                            } catch (NumberFormatException nfe) {
+                                throw bad(file, line);
+                            }
+                            i += 4;
+                        }
+                        default -> throw bad(file, line);
+                    }
+                } else {
+                    sb.append(c);
+                }
+            }
+        }
+        throw bad(file, line);
+    }
+
+    private static boolean trailerOk(String rest) {
+        String t = rest.strip();
+        return t.isEmpty() || t.startsWith("#");
+    }
+
+    private static ConfigException bad(Path file, int line) {
+        return new ConfigException(file + ":" + line + ": key 'spool' must be a one-line string");
+    }
+}

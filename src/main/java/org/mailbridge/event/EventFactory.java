@@ -1,0 +1,57 @@
+package org.mailbridge.event;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.mailbridge.spi.EventDraft;
+import org.mailbridge.spi.Mail;
+import org.mailbridge.spi.TrustVerdict;
+
+/** Finishes parser drafts into {@link Event}s: ids, full topics and fedora-messaging headers. */
+public final class EventFactory {
+    private static final DateTimeFormatter SENT_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
+
+    private final String topicPrefix;
+    private final String environment;
+    private final Clock clock;
+
+    public EventFactory(String topicPrefix, String environment, Clock clock) {
+        this.topicPrefix = topicPrefix;
+        this.environment = environment;
+        this.clock = clock;
+    }
+
+    /** The full topic for a suffix. */
+    public String topic(String suffix) {
+        return topicPrefix + "." + environment + "." + suffix;
+    }
+
+    /** The events of one parsed mail. */
+    public List<Event> build(Mail mail, String parserId, List<EventDraft> drafts, TrustVerdict trust) {
+        String sentAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.SECONDS).format(SENT_AT);
+        List<Event> out = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+            EventDraft d = drafts.get(i);
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put(EventHeaders.SCHEMA, d.schema());
+            h.put(EventHeaders.SEVERITY, d.severity());
+            h.put(EventHeaders.SENT_AT, sentAt);
+            h.put(EventHeaders.PRIORITY, 0);
+            d.usernames().forEach(u -> h.put(EventHeaders.USER_PREFIX + u, true));
+            d.packages().forEach(p -> h.put(EventHeaders.RPM_PREFIX + p, true));
+            h.put(EventHeaders.SOURCE_MESSAGE_ID, mail.messageId().orElse(""));
+            h.put(EventHeaders.PARSER, parserId);
+            h.put(EventHeaders.TRUST, trust.header());
+            out.add(new Event(EventIds.of(mail.contentKey(), parserId, i), topic(d.topic()), h, d.body()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,144 @@
+package org.mailbridge.mail;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.MimeIOException;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.message.DefaultBodyDescriptorBuilder;
+import org.apache.james.mime4j.parser.MimeStreamParser;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.mailbridge.config.Limits;
+import org.mailbridge.spi.Address;
+import org.mailbridge.spi.Header;
+import org.mailbridge.spi.Headers;
+import org.mailbridge.spi.Mail;
+import org.mailbridge.spi.MailPart;
+
+/**
+ * Reads a raw message into a {@link Mail} with Mime4j, streaming and within {@link Limits}:
+ * an oversized message is refused before it is read, and a line, header or header count over
+ * its limit stops the parse. Mime4j stays inside this package; its exceptions are wrapped once,
+ * here, as {@link MalformedMailException}.
+ */
+public final class MailReader {
+    private static final Set<String> ADDRESS_HEADERS = Set.of("from", "sender", "reply-to", "to", "cc");
+    private static final int ENVELOPE_LINE_MAX = 4096;
+
+    private final Limits limits;
+    private final MimeConfig mimeConfig;
+
+    public MailReader(Limits limits) {
+        this.limits = limits;
+        this.mimeConfig = new MimeConfig.Builder()
+                .setStrictParsing(false)
+                .setMaxLineLen(limits.maxLineLength())
+                .setMaxHeaderCount(limits.maxHeaderCount())
+                .setMaxHeaderLen(limits.maxHeaderLength())
+                .setMaxContentLen(limits.maxMessageSize())
+                .build();
+    }
+
+    /** Reads a spool file; refuses it unread when it is over the size limit. */
+    public Mail read(Path file) throws IOException, MalformedMailException {
+        long size = Files.size(file);
+        if (size > limits.maxMessageSize()) {
+            throw oversized(size);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in);
+        }
+    }
+
+    /** Reads a message from a stream, which it does not close. */
+    public Mail read(InputStream raw) throws IOException, MalformedMailException {
+        SizeLimitedInputStream counted = new SizeLimitedInputStream(raw, limits.maxMessageSize());
+        BufferedInputStream in = new BufferedInputStream(counted, 64 * 1024);
+        try {
+            Optional<Address> fromLine = EnvelopeLine.consume(in, ENVELOPE_LINE_MAX);
+            PartCollector collector = new PartCollector();
+            MimeStreamParser parser = new MimeStreamParser(mimeConfig, DecodeMonitor.SILENT,
+                    new DefaultBodyDescriptorBuilder(null, org.apache.james.mime4j.field.LenientFieldParser.getParser(),
+                            DecodeMonitor.SILENT));
+            parser.setContentDecoding(true);
+            parser.setNoRecurse();
+            parser.setContentHandler(collector);
+            parser.parse(in);
+            return build(collector, fromLine, counted.count());
+        } catch (SizeLimitedInputStream.LimitExceeded e) {
+            throw oversized(e.limit() + 1);
+        } catch (MimeIOException e) {
+            throw malformed(e.getCause() != null ? e.getCause() : e);
+        } catch (MimeException e) {
+            throw malformed(e);
+        }
+    }
+
+    private Mail build(PartCollector c, Optional<Address> fromLine, long size) throws MalformedMailException {
+        List<Header> headers = new ArrayList<>();
+        Map<String, List<Address>> addresses = new LinkedHashMap<>();
+        for (Field f : c.topFields()) {
+            Header h = HeaderDecoder.decode(f);
+            headers.add(h);
+            String key = h.name().toLowerCase(Locale.ROOT);
+            if (ADDRESS_HEADERS.contains(key)) {
+                addresses.computeIfAbsent(key, k -> new ArrayList<>()).addAll(HeaderDecoder.addresses(h.raw()));
+            }
+        }
+        if (headers.isEmpty()) {
+            throw new MalformedMailException("malformed", "no header fields: not a mail message", null);
+        }
+        Headers hs = new Headers(headers);
+        Optional<Address> envelope = fromLine.or(() -> hs.first("Return-Path").flatMap(HeaderDecoder::returnPath));
+        return new Mail(hs, addresses, c.parts(), envelope, hs.first("Date").flatMap(HeaderDecoder::date),
+                contentKey(hs, c.parts()), size);
+    }
+
+    /**
+     * The Message-ID, or a hash of what survives relaying unchanged (sender, recipients, date,
+     * subject, text) so that the same mail delivered twice keeps the same key.
+     */
+    static String contentKey(Headers h, List<MailPart> parts) {
+        Optional<String> mid = h.first("Message-ID").map(String::strip).filter(s -> !s.isEmpty());
+        if (mid.isPresent()) {
+            return mid.get();
+        }
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (String name : List.of("From", "To", "Cc", "Date", "Subject")) {
+                md.update((name + ":" + String.join("\u0000", h.all(name)) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            for (MailPart p : parts) {
+                md.update((p.mimeType() + "\n" + p.text() + "\n" + p.size() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return "sha256:" + HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    private MalformedMailException oversized(long size) {
+        return new MalformedMailException("oversized",
+                "message of " + size + " bytes is over limits.max_message_size (" + limits.maxMessageSize() + ")", null);
+    }
+
+    private static MalformedMailException malformed(Throwable cause) {
+        return new MalformedMailException("malformed", "unreadable MIME: " + cause.getMessage(), cause);
+    }
+}

@@ -1,0 +1,104 @@
+package org.mailbridge.pipeline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.mailbridge.event.EventFactory;
+import org.mailbridge.mail.MailReader;
+import org.mailbridge.mail.MalformedMailException;
+import org.mailbridge.parse.GenericMailParser;
+import org.mailbridge.parse.ParserRegistry;
+import org.mailbridge.spi.Mail;
+import org.mailbridge.spi.ParseOutcome;
+import org.mailbridge.spool.QuarantineNote;
+
+/**
+ * Reads a mail and runs the parsers over it: the part of the pipeline that {@code parse} (the dry
+ * run) and the daemon share. Nothing here publishes or moves files.
+ */
+public final class Interpreter {
+    private final MailReader reader;
+    private final ParserRegistry registry;
+    private final Optional<GenericMailParser> generic;
+    private final EventFactory factory;
+    private final Clock clock;
+
+    /**
+     * @param generic the fallback for unclaimed mail, or empty to quarantine it as {@code no-parser}
+     */
+    public Interpreter(MailReader reader, ParserRegistry registry, Optional<GenericMailParser> generic,
+                       EventFactory factory, Clock clock) {
+        this.reader = reader;
+        this.registry = registry;
+        this.generic = generic;
+        this.factory = factory;
+        this.clock = clock;
+    }
+
+    /** Interprets a spool file. I/O errors reading it propagate: the file stays for a retry. */
+    public Interpretation interpret(Path file, Consumer<String> explain) throws IOException {
+        try {
+            return interpret(reader.read(file), explain);
+        } catch (MalformedMailException e) {
+            return quarantine(e.reason(), "", e.getMessage());
+        }
+    }
+
+    /** Interprets a message from a stream. */
+    public Interpretation interpret(InputStream in, Consumer<String> explain) throws IOException {
+        try {
+            return interpret(reader.read(in), explain);
+        } catch (MalformedMailException e) {
+            return quarantine(e.reason(), "", e.getMessage());
+        }
+    }
+
+    /** Runs the parsers over a mail already read. */
+    public Interpretation interpret(Mail mail, Consumer<String> explain) {
+        ParserRegistry.Result r = registry.parse(mail, explain);
+        if (r instanceof ParserRegistry.Result.Crashed c) {
+            return quarantine(Reasons.PARSER_ERROR, c.parserId(), "parser threw " + c.error());
+        }
+        if (r instanceof ParserRegistry.Result.Claimed c) {
+            return claimed(mail, c.parserId(), c.outcome());
+        }
+        if (generic.isPresent()) {
+            explain.accept("no parser claims it; unclaimed = \"publish\": generic " + GenericMailParser.TOPIC + " event");
+            return claimed(mail, GenericMailParser.ID, generic.get().parse(mail));
+        }
+        return quarantine(Reasons.NO_PARSER, "", "no parser claims this mail (subject: "
+                + abbreviate(mail.subject()) + ")");
+    }
+
+    private Interpretation claimed(Mail mail, String parserId, ParseOutcome o) {
+        if (o instanceof ParseOutcome.Events ev) {
+            return new Interpretation.Publishable(parserId, factory.build(mail, parserId, ev.events(), ev.trust()),
+                    ev.trust());
+        }
+        if (o instanceof ParseOutcome.Ignored ig) {
+            return quarantine(Reasons.IGNORED, parserId, ig.reason());
+        }
+        if (o instanceof ParseOutcome.Malformed m) {
+            return quarantine(Reasons.PARSE_ERROR, parserId, m.reason());
+        }
+        return quarantine(Reasons.PARSER_ERROR, parserId, "parser answered not-mine after claiming");
+    }
+
+    private Interpretation quarantine(String reason, String parser, String detail) {
+        return new Interpretation.Unpublishable(new QuarantineNote(reason, parser, detail, clock.instant()));
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 120 ? s.substring(0, 120) + "…" : s;
+    }
+
+    /** The parsers, for listing. */
+    public List<ParserRegistry.LoadedParser> parsers() {
+        return registry.parsers();
+    }
+}

@@ -1,0 +1,90 @@
+package org.mailbridge.spool;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The spool's {@code quarantine/} directory: messages that cannot be published, each beside a
+ * {@code <name>.reason} file that says why. The reason is written before the message moves, so a
+ * quarantined message always has one.
+ */
+public final class Quarantine {
+    /** Suffix of the sidecar file. */
+    public static final String REASON_SUFFIX = ".reason";
+
+    private final Spool spool;
+
+    public Quarantine(Spool spool) {
+        this.spool = spool;
+    }
+
+    /**
+     * A quarantined message and its note.
+     *
+     * @param entry the message file in {@code quarantine/}
+     * @param note why it is there
+     */
+    public record Item(SpoolEntry entry, QuarantineNote note) {
+    }
+
+    /** Moves a message (from {@code tmp/} or {@code cur/}) into quarantine with its reason. */
+    public SpoolEntry put(SpoolEntry entry, QuarantineNote note) throws IOException {
+        Path dir = spool.dir(Spool.QUARANTINE);
+        Files.createDirectories(dir);
+        Path tmpReason = spool.dir(Spool.TMP).resolve(entry.name() + REASON_SUFFIX);
+        Files.writeString(tmpReason, note.format(), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
+                StandardOpenOption.SYNC);
+        Files.move(tmpReason, dir.resolve(entry.name() + REASON_SUFFIX), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return spool.moveDurably(entry, Spool.QUARANTINE);
+    }
+
+    /** Every quarantined message, oldest first. */
+    public List<Item> list() throws IOException {
+        List<Item> out = new ArrayList<>();
+        for (SpoolEntry e : spool.list(Spool.QUARANTINE)) {
+            out.add(new Item(e, note(e.name()).orElse(QuarantineNote.of("unknown", "no reason file"))));
+        }
+        return out;
+    }
+
+    /** One quarantined message by name. */
+    public Optional<Item> find(String name) throws IOException {
+        if (!SpoolNames.isMessageName(name)) {
+            return Optional.empty();
+        }
+        Path p = spool.dir(Spool.QUARANTINE).resolve(name);
+        if (!Files.isRegularFile(p)) {
+            return Optional.empty();
+        }
+        SpoolEntry e = new SpoolEntry(name, p);
+        return Optional.of(new Item(e, note(name).orElse(QuarantineNote.of("unknown", "no reason file"))));
+    }
+
+    /**
+     * Sends a quarantined message back to {@code new/} for another try; its reason file is removed
+     * (the daemon logs the earlier reason when it picks the message up again, if it fails again).
+     */
+    public SpoolEntry replay(Item item) throws IOException {
+        SpoolEntry back = spool.moveDurably(item.entry(), Spool.NEW);
+        Files.deleteIfExists(spool.dir(Spool.QUARANTINE).resolve(item.entry().name() + REASON_SUFFIX));
+        return back;
+    }
+
+    private Optional<QuarantineNote> note(String name) throws IOException {
+        try {
+            return Optional.of(QuarantineNote.parse(Files.readString(
+                    spool.dir(Spool.QUARANTINE).resolve(name + REASON_SUFFIX), StandardCharsets.UTF_8)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+}

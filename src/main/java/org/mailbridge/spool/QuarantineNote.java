@@ -1,0 +1,69 @@
+package org.mailbridge.spool;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Why a message was quarantined: the content of its {@code <name>.reason} sidecar. The file is a
+ * few {@code key: value} lines, so that an operator can read it with {@code cat} and a script with
+ * {@code grep}.
+ *
+ * @param reason a short, stable category ({@code no-parser}, {@code untrusted}, {@code malformed},
+ *     {@code oversized}, {@code ignored}, {@code parse-error}, {@code parser-error}, {@code not-mail},
+ *     {@code publish-rejected}, {@code no-route})
+ * @param parser the parser involved, or empty
+ * @param detail a one-line human explanation
+ * @param time when the decision was made
+ */
+public record QuarantineNote(String reason, String parser, String detail, Instant time) {
+    public QuarantineNote {
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(time, "time");
+        parser = parser == null ? "" : oneLine(parser);
+        detail = detail == null ? "" : oneLine(detail);
+        reason = oneLine(reason);
+    }
+
+    /** A note made now, with no parser. */
+    public static QuarantineNote of(String reason, String detail) {
+        return new QuarantineNote(reason, "", detail, Instant.now());
+    }
+
+    /** The sidecar text. */
+    public String format() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("reason: ").append(reason).append('\n');
+        if (!parser.isEmpty()) {
+            sb.append("parser: ").append(parser).append('\n');
+        }
+        sb.append("detail: ").append(detail).append('\n');
+        sb.append("time: ").append(time).append('\n');
+        return sb.toString();
+    }
+
+    /** Reads a sidecar; unknown keys are skipped, a missing reason reads as {@code unknown}. */
+    public static QuarantineNote parse(String text) {
+        Map<String, String> kv = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                kv.putIfAbsent(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+            }
+        }
+        Instant time;
+        try {
+            time = Instant.parse(kv.getOrDefault("time", ""));
+        } catch (RuntimeException e) {
+            time = Instant.EPOCH;
+        }
+        return new QuarantineNote(kv.getOrDefault("reason", "unknown"), kv.get("parser"), kv.get("detail"), time);
+    }
+
+    /** Sidecars are line-based: hostile mail must not be able to forge a second key. */
+    private static String oneLine(String s) {
+        String t = s.replaceAll("[\\r\\n\\t\\p{Cntrl}]+", " ").strip();
+        return t.length() > 2000 ? t.substring(0, 2000) + "…" : t;
+    }
+}

@@ -1,0 +1,214 @@
+package org.mailbridge.spool;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The durable spool, with Maildir semantics. A message is written into {@code tmp/}, fsynced and
+ * renamed into {@code new/}; the daemon claims it into {@code cur/} while working on it; success
+ * removes it (or moves it to {@code archive/}); a permanent failure moves it to
+ * {@code quarantine/} beside a {@code .reason} file. Every step is a rename within one file system,
+ * so a crash at any point leaves each message in exactly one directory and nothing is lost.
+ *
+ * <p>This class is on {@code deliver}'s start-up path: it uses nothing but the JDK.
+ */
+public final class Spool {
+    static final String TMP = "tmp";
+    static final String NEW = "new";
+    static final String CUR = "cur";
+    static final String ARCHIVE = "archive";
+    static final String QUARANTINE = "quarantine";
+
+    private static final int COPY_BUFFER = 64 * 1024;
+
+    private final Path root;
+
+    public Spool(Path root) {
+        this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    Path dir(String name) {
+        return root.resolve(name);
+    }
+
+    /** Creates the spool directories that are missing. */
+    public void ensureLayout() throws IOException {
+        for (String d : List.of(TMP, NEW, CUR, QUARANTINE)) {
+            Files.createDirectories(dir(d));
+        }
+    }
+
+    /**
+     * Copies a message into {@code tmp/} and syncs it to disk, but does not publish it to the
+     * daemon yet: the caller decides between {@link #commit} and {@link Quarantine#put}.
+     *
+     * @return the entry in {@code tmp/}, and how many bytes it has
+     */
+    public Staged stage(InputStream in) throws IOException {
+        String name = SpoolNames.next();
+        Path tmp = dir(TMP).resolve(name);
+        long size = 0;
+        byte[] head = null;
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+             OutputStream out = Channels.newOutputStream(ch)) {
+            byte[] buf = new byte[COPY_BUFFER];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                if (head == null) {
+                    head = java.util.Arrays.copyOf(buf, n);
+                }
+                out.write(buf, 0, n);
+                size += n;
+            }
+            out.flush();
+            ch.force(true);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        return new Staged(new SpoolEntry(name, tmp), size, head == null ? new byte[0] : head);
+    }
+
+    /**
+     * A message written and synced in {@code tmp/}.
+     *
+     * @param entry the file in {@code tmp/}
+     * @param size its length in bytes
+     * @param head the first block read, for a quick look at what it is
+     */
+    public record Staged(SpoolEntry entry, long size, byte[] head) {
+    }
+
+    /** Makes a staged message visible to the daemon: rename into {@code new/}, then sync the directory. */
+    public SpoolEntry commit(Staged staged) throws IOException {
+        return moveDurably(staged.entry(), NEW);
+    }
+
+    /** The messages waiting in {@code new/}, oldest first. */
+    public List<SpoolEntry> waiting() throws IOException {
+        return list(NEW);
+    }
+
+    /** The messages in {@code cur/}: claimed by a daemon, or left there by one that crashed. */
+    public List<SpoolEntry> claimed() throws IOException {
+        return list(CUR);
+    }
+
+    /**
+     * Claims a waiting message for processing.
+     *
+     * @return the entry in {@code cur/}, or empty when another process claimed it first
+     */
+    public Optional<SpoolEntry> claim(SpoolEntry waiting) throws IOException {
+        try {
+            return Optional.of(move(waiting, CUR));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Puts a claimed message back into {@code new/} for a later attempt. */
+    public SpoolEntry release(SpoolEntry claimed) throws IOException {
+        return moveDurably(claimed, NEW);
+    }
+
+    /** Settles a message that was handled: delete it, or keep it in {@code archive/}. */
+    public void complete(SpoolEntry claimed, boolean archive) throws IOException {
+        if (archive) {
+            Files.createDirectories(dir(ARCHIVE));
+            moveDurably(claimed, ARCHIVE);
+        } else {
+            Files.deleteIfExists(claimed.path());
+        }
+    }
+
+    /**
+     * Returns messages a crashed daemon left in {@code cur/} to {@code new/}. Only for a daemon at
+     * start-up, holding the spool lock.
+     *
+     * @return how many were recovered
+     */
+    public int recover() throws IOException {
+        int n = 0;
+        for (SpoolEntry e : claimed()) {
+            release(e);
+            n++;
+        }
+        return n;
+    }
+
+    /** Deletes files in {@code tmp/} older than the given age: writers that died before committing. */
+    public int sweepTmp(java.time.Duration olderThan) throws IOException {
+        long cutoff = System.currentTimeMillis() - olderThan.toMillis();
+        int n = 0;
+        for (SpoolEntry e : list(TMP)) {
+            try {
+                if (Files.getLastModifiedTime(e.path()).toMillis() < cutoff && Files.deleteIfExists(e.path())) {
+                    n++;
+                }
+            } catch (NoSuchFileException gone) {
+                // another sweeper was quicker
+            }
+        }
+        return n;
+    }
+
+    List<SpoolEntry> list(String dirName) throws IOException {
+        List<SpoolEntry> out = new ArrayList<>();
+        Path d = dir(dirName);
+        if (!Files.isDirectory(d)) {
+            return out;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(d)) {
+            for (Path p : ds) {
+                String name = p.getFileName().toString();
+                if (SpoolNames.isMessageName(name)) {
+                    out.add(new SpoolEntry(name, p));
+                }
+            }
+        }
+        out.sort((a, b) -> a.name().compareTo(b.name()));
+        return out;
+    }
+
+    SpoolEntry move(SpoolEntry entry, String toDir) throws IOException {
+        Path target = dir(toDir).resolve(entry.name());
+        try {
+            Files.move(entry.path(), target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("spool directories must be on one file system: " + root, e);
+        }
+        return new SpoolEntry(entry.name(), target);
+    }
+
+    SpoolEntry moveDurably(SpoolEntry entry, String toDir) throws IOException {
+        SpoolEntry moved = move(entry, toDir);
+        syncDirectory(dir(toDir));
+        return moved;
+    }
+
+    /** fsync on a directory makes a rename into it survive a power cut. */
+    static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+    }
+}
