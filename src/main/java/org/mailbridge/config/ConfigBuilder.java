@@ -49,8 +49,10 @@ final class ConfigBuilder {
             }
         }
         List<Domain> domains = domains(raw.domains(), base, port);
-        Map<String, Map<String, Object>> parsers = raw.parsers() == null ? Map.of() : new LinkedHashMap<>(raw.parsers());
-        parsers.replaceAll((k, v) -> v == null ? Map.of() : v);
+        Map<String, Map<String, Object>> parsers = new LinkedHashMap<>();
+        if (raw.parsers() != null) {
+            raw.parsers().forEach((k, v) -> parsers.put(k, v == null ? Map.of() : v));
+        }
         return new Config(file, spool, prefix, environment, unclaimed, rulesDirs, plugins,
                 Boolean.TRUE.equals(raw.archive()), port, workDir, domains, limits(raw.limits()),
                 daemon(raw.daemon()), status(raw.status()), parsers);

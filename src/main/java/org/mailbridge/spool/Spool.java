@@ -45,6 +45,30 @@ public final class Spool {
         return root;
     }
 
+    /** The {@code new/} directory, for watching. */
+    public Path newDir() {
+        return dir(NEW);
+    }
+
+    /**
+     * Takes the spool's daemon lock, so that two daemons never recover each other's in-flight
+     * messages. The lock is released when the returned channel is closed or the process dies.
+     *
+     * @return the open channel holding the lock, or empty when another process holds it
+     */
+    public Optional<FileChannel> lockForDaemon() throws IOException {
+        FileChannel ch = FileChannel.open(root.resolve(".daemon.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            if (ch.tryLock() != null) {
+                return Optional.of(ch);
+            }
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            // held by this very JVM
+        }
+        ch.close();
+        return Optional.empty();
+    }
+
     Path dir(String name) {
         return root.resolve(name);
     }

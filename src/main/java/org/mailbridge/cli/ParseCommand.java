@@ -1,0 +1,84 @@
+package org.mailbridge.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import org.mailbridge.config.ConfigException;
+import org.mailbridge.event.Event;
+import org.mailbridge.event.EventJson;
+import org.mailbridge.pipeline.Interpretation;
+import org.mailbridge.pipeline.Interpreter;
+import org.mailbridge.pipeline.Interpreters;
+import org.mailbridge.pipeline.Reasons;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mailbridge parse}: the dry run. */
+@Command(name = "parse", mixinStandardHelpOptions = true,
+        description = {"Print the events messages would produce, one JSON object a line, publishing nothing.",
+            "Events of untrusted senders are printed too, with their verdict in the mailbridge_trust header.",
+            "Messages that would be quarantined are reported on stderr."})
+final class ParseCommand extends BaseCommand {
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Message files; '-' reads stdin.")
+    List<String> files;
+
+    @Option(names = "--explain", description = "Say on stderr which parsers were asked and what each answered.")
+    boolean explain;
+
+    @Override
+    protected ExitCode execute() throws ConfigException {
+        Interpreter interpreter = Interpreters.create(config(), Clock.systemUTC());
+        ExitCode result = ExitCode.OK;
+        for (String f : files) {
+            ExitCode r = parseOne(interpreter, f);
+            if (r != ExitCode.OK && result == ExitCode.OK) {
+                result = r;
+            }
+        }
+        return result;
+    }
+
+    private ExitCode parseOne(Interpreter interpreter, String file) {
+        Interpretation in;
+        try (InputStream s = file.equals("-") ? System.in : Files.newInputStream(Path.of(file))) {
+            in = interpreter.interpret(s, line -> {
+                if (explain) {
+                    err().println(file + ": " + line);
+                }
+            });
+        } catch (NoSuchFileException e) {
+            err().println(file + ": no such file");
+            return ExitCode.IO_ERROR;
+        } catch (IOException e) {
+            err().println(file + ": cannot read: " + e.getMessage());
+            return ExitCode.IO_ERROR;
+        }
+        if (in instanceof Interpretation.Publishable p) {
+            for (Event e : p.events()) {
+                out().println(EventJson.line(e));
+            }
+            if (explain) {
+                err().println(file + ": " + p.events().size() + " event(s) from parser " + p.parserId() + ", "
+                        + p.trust().header());
+            }
+            out().flush();
+            return ExitCode.OK;
+        }
+        Interpretation.Unpublishable u = (Interpretation.Unpublishable) in;
+        err().println(file + ": no events; the daemon would quarantine it: " + u.note().reason()
+                + (u.note().parser().isEmpty() ? "" : " (parser " + u.note().parser() + ")") + ": " + u.note().detail());
+        return u.note().reason().equals(Reasons.IGNORED) ? ExitCode.OK : ExitCode.DATA_ERROR;
+    }
+
+    @Override
+    protected List<ExitCode> exitCodes() {
+        return List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.DATA_ERROR, ExitCode.IO_ERROR, ExitCode.CONFIG);
+    }
+}

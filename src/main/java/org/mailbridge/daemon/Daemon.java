@@ -1,0 +1,250 @@
+package org.mailbridge.daemon;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.mailbridge.broker.EmbeddedBroker;
+import org.mailbridge.config.Config;
+import org.mailbridge.config.ConfigException;
+import org.mailbridge.config.Domain;
+import org.mailbridge.log.LogFmt;
+import org.mailbridge.pipeline.Interpreter;
+import org.mailbridge.pipeline.Interpreters;
+import org.mailbridge.pipeline.Outcome;
+import org.mailbridge.pipeline.Pipeline;
+import org.mailbridge.publish.Dispatcher;
+import org.mailbridge.publish.PublishException;
+import org.mailbridge.publish.Publisher;
+import org.mailbridge.publish.Router;
+import org.mailbridge.spool.Spool;
+import org.mailbridge.spool.SpoolEntry;
+import org.mailbridge.status.StateFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The long-running bridge: watches the spool, runs each message through the {@link Pipeline},
+ * backs off while brokers are unreachable (messages wait in {@code new/}), and stops cleanly:
+ * {@link #stop()} lets the message in hand finish, and one interrupted by a crash is found in
+ * {@code cur/} and retried at the next start.
+ */
+public final class Daemon implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(10);
+    private static final int MAX_REFUSALS = 3;
+
+    private final Config config;
+    private final Spool spool;
+    private final FileChannel lock;
+    private final Optional<EmbeddedBroker> broker;
+    private final Interpreter interpreter;
+    private final Dispatcher dispatcher;
+    private final Map<String, Publisher> publishers;
+    private final Pipeline pipeline;
+    private final Monitor monitor;
+    private final SpoolWatcher watcher;
+    private final Backoff backoff;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private Daemon(Config config, Spool spool, FileChannel lock, Optional<EmbeddedBroker> broker,
+                   Interpreter interpreter, Map<String, Publisher> publishers, Clock clock) throws IOException {
+        this.config = config;
+        this.spool = spool;
+        this.lock = lock;
+        this.broker = broker;
+        this.interpreter = interpreter;
+        this.publishers = publishers;
+        this.dispatcher = new Dispatcher(new Router(config.domains(),
+                config.topicPrefix() + "." + config.environment() + "."), publishers);
+        this.pipeline = new Pipeline(spool, interpreter, dispatcher, config.archive(), MAX_REFUSALS, clock);
+        this.monitor = new Monitor(new StateFile(spool.root()), clock, hostName(), this::domainStates);
+        this.watcher = new SpoolWatcher(spool.newDir());
+        this.backoff = new Backoff(config.daemon().retryMin(), config.daemon().retryMax());
+    }
+
+    /**
+     * Prepares a daemon: takes the spool lock, loads the parsers, starts the embedded broker when
+     * no domain is configured, and recovers messages a previous run left in {@code cur/}.
+     */
+    public static Daemon start(Config config, Clock clock) throws ConfigException, DaemonException {
+        Spool spool = new Spool(config.spool());
+        FileChannel lock;
+        try {
+            spool.ensureLayout();
+            lock = spool.lockForDaemon().orElseThrow(() -> new DaemonException(
+                    "another daemon is running on spool " + spool.root()));
+        } catch (IOException e) {
+            throw new DaemonException("spool " + spool.root() + " is not usable: " + e.getMessage(), e);
+        }
+        Optional<EmbeddedBroker> broker = Optional.empty();
+        try {
+            Interpreter interpreter = Interpreters.create(config, clock);
+            Config effective = config;
+            if (config.usesEmbeddedBroker()) {
+                EmbeddedBroker b = EmbeddedBroker.start(config.embeddedBrokerPort(), List.of("default"),
+                        config.embeddedBrokerWorkDir());
+                broker = Optional.of(b);
+                effective = withEmbeddedUrl(config, b.url());
+                LOG.info("{}", LogFmt.msg("embedded broker listening").kv("url", b.url())
+                        .kv("consume", "mailbridge consume --url " + b.url() + " 'org.fedoraproject.#'"));
+            }
+            Map<String, Publisher> publishers = Publishers.create(effective);
+            Daemon d = new Daemon(effective, spool, lock, broker, interpreter, publishers, clock);
+            int recovered = spool.recover();
+            int swept = spool.sweepTmp(Duration.ofHours(36));
+            LOG.info("{}", LogFmt.msg("daemon started").kv("spool", spool.root()).kv("parsers",
+                    interpreter.parsers().size()).kv("recovered", recovered).kv("swept_tmp", swept));
+            return d;
+        } catch (EmbeddedBroker.BrokerStartException e) {
+            closeQuietly(lock);
+            throw new DaemonException(e.getMessage(), e);
+        } catch (IOException e) {
+            broker.ifPresent(EmbeddedBroker::close);
+            closeQuietly(lock);
+            throw new DaemonException("spool " + spool.root() + ": " + e.getMessage(), e);
+        } catch (ConfigException | RuntimeException e) {
+            broker.ifPresent(EmbeddedBroker::close);
+            closeQuietly(lock);
+            throw e;
+        }
+    }
+
+    private static Config withEmbeddedUrl(Config c, String url) {
+        List<Domain> ds = new ArrayList<>();
+        for (Domain d : c.domains()) {
+            ds.add(d.embedded() ? new Domain(d.name(), url, d.protocol(), d.broker(), d.address(), d.username(),
+                    d.password(), d.caFile(), d.certFile(), d.keyFile(), d.topics(), d.parsers(), d.isDefault(), true) : d);
+        }
+        return new Config(c.file(), c.spool(), c.topicPrefix(), c.environment(), c.unclaimed(), c.rulesDirs(),
+                c.pluginsDir(), c.archive(), c.embeddedBrokerPort(), c.embeddedBrokerWorkDir(), ds, c.limits(),
+                c.daemon(), c.status(), c.parsers());
+    }
+
+    /** Runs until {@link #stop()}; returns when the message in hand is settled. */
+    public void run() {
+        long nextBeat = 0;
+        try {
+            while (stopRequested.getCount() > 0) {
+                if (System.nanoTime() >= nextBeat) {
+                    monitor.write();
+                    nextBeat = System.nanoTime() + HEARTBEAT.toNanos();
+                }
+                if (!ensureConnected()) {
+                    continue;
+                }
+                if (!drainOnce()) {
+                    watcher.await(config.daemon().pollInterval());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("{}", LogFmt.msg("daemon failed").kv("err", e.toString()), e);
+            throw new IllegalStateException("daemon failed: " + e.getMessage(), e);
+        } finally {
+            monitor.write();
+            stopped.countDown();
+        }
+    }
+
+    /** Connects every domain; on failure waits out the back-off and answers false. */
+    private boolean ensureConnected() throws InterruptedException {
+        try {
+            dispatcher.connectAll();
+            return true;
+        } catch (PublishException e) {
+            Duration wait = backoff.fail();
+            LOG.warn("{}", LogFmt.msg("broker unavailable").kv("domain", e.domain()).kv("retry_in_ms", wait.toMillis())
+                    .kv("err", e.getMessage()));
+            stopRequested.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return false;
+        }
+    }
+
+    /** One pass over {@code new/}; answers whether there was anything to do. */
+    private boolean drainOnce() throws IOException, InterruptedException {
+        List<SpoolEntry> waiting = spool.waiting();
+        if (waiting.isEmpty()) {
+            return false;
+        }
+        for (SpoolEntry e : waiting) {
+            if (stopRequested.getCount() == 0) {
+                return true;
+            }
+            Optional<SpoolEntry> claimed = spool.claim(e);
+            if (claimed.isEmpty()) {
+                continue;
+            }
+            Outcome o = pipeline.process(claimed.get());
+            monitor.record(o);
+            if (o instanceof Outcome.Retry r && r.error().scope() == PublishException.Scope.CONNECTION) {
+                stopRequested.await(backoff.fail().toMillis(), TimeUnit.MILLISECONDS);
+                return true;
+            }
+            backoff.reset();
+        }
+        return true;
+    }
+
+    private Map<String, Boolean> domainStates() {
+        Map<String, Boolean> m = new LinkedHashMap<>();
+        publishers.forEach((name, p) -> m.put(name, p.connected()));
+        return m;
+    }
+
+    /** The embedded broker, when the daemon runs one. */
+    public Optional<EmbeddedBroker> broker() {
+        return broker;
+    }
+
+    /** Asks {@link #run()} to finish after the message in hand. */
+    public void stop() {
+        stopRequested.countDown();
+        try {
+            watcher.close();
+        } catch (IOException e) {
+            LOG.debug("msg=\"watcher close failed\"");
+        }
+    }
+
+    /** Waits for {@link #run()} to return. */
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        stop();
+        dispatcher.close();
+        broker.ifPresent(EmbeddedBroker::close);
+        closeQuietly(lock);
+        LOG.info("{}", LogFmt.msg("daemon stopped").kv("spool", spool.root()));
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException e) {
+            // releasing a lock on the way out
+        }
+    }
+
+    private static String hostName() {
+        String h = System.getenv("HOSTNAME");
+        try {
+            return h != null ? h : java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+}

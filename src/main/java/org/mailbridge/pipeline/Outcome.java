@@ -1,0 +1,36 @@
+package org.mailbridge.pipeline;
+
+import java.util.List;
+
+import org.mailbridge.event.Event;
+import org.mailbridge.publish.PublishException;
+import org.mailbridge.spool.QuarantineNote;
+
+/** How one message ended: the closed set the daemon acts on. */
+public sealed interface Outcome permits Outcome.Published, Outcome.Retry, Outcome.Quarantined {
+
+    /**
+     * Every event was confirmed by its broker; the message is settled.
+     *
+     * @param parserId the parser that made the events
+     * @param events what was published
+     */
+    record Published(String parserId, List<Event> events) implements Outcome {
+    }
+
+    /**
+     * Publishing failed for now; the message is back in {@code new/}.
+     *
+     * @param error the failure, whose scope tells the daemon whether to back off
+     */
+    record Retry(PublishException error) implements Outcome {
+    }
+
+    /**
+     * The message is in {@code quarantine/}.
+     *
+     * @param note why
+     */
+    record Quarantined(QuarantineNote note) implements Outcome {
+    }
+}

@@ -1,0 +1,134 @@
+package org.mailbridge.publish;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.DefaultSaslConfig;
+
+import org.mailbridge.config.Domain;
+import org.mailbridge.event.Event;
+import org.mailbridge.event.EventJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes over AMQP 0-9-1 with RabbitMQ's Java client, exactly as fedora-messaging does:
+ * exchange {@code amq.topic}, routing key = topic, {@code application/json} UTF-8 body,
+ * {@code delivery_mode=2}, message_id = event id, the headers as real 0-9-1 headers, and
+ * publisher confirms. RabbitMQ before 4.x does not turn AMQP 1.0 application properties into
+ * 0-9-1 headers, so fedora-messaging consumers need this transport to filter on headers.
+ */
+public final class Amqp091Publisher implements Publisher {
+    private static final Logger LOG = LoggerFactory.getLogger(Amqp091Publisher.class);
+    private static final String EXCHANGE = "amq.topic";
+
+    private final Domain domain;
+    private final Duration timeout;
+    private Connection connection;
+    private Channel channel;
+
+    public Amqp091Publisher(Domain domain, Duration timeout) {
+        this.domain = domain;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public synchronized void connect() throws PublishException {
+        if (channel != null && channel.isOpen() && connection.isOpen()) {
+            return;
+        }
+        reset();
+        try {
+            ConnectionFactory f = new ConnectionFactory();
+            f.setUri(domain.url());
+            f.setConnectionTimeout((int) timeout.toMillis());
+            f.setHandshakeTimeout((int) timeout.toMillis());
+            f.setAutomaticRecoveryEnabled(false); // the daemon reconnects, with its own back-off
+            if (!domain.username().isEmpty()) {
+                f.setUsername(domain.username());
+                f.setPassword(domain.password());
+            }
+            if (domain.caFile().isPresent() || domain.certFile().isPresent()) {
+                f.useSslProtocol(TlsContexts.fromPem(domain.caFile(), domain.certFile(), domain.keyFile()));
+                if (domain.certFile().isPresent()) {
+                    f.setSaslConfig(DefaultSaslConfig.EXTERNAL);
+                }
+            }
+            connection = f.newConnection("mailbridge");
+            channel = connection.createChannel();
+            channel.confirmSelect();
+            LOG.info("msg=\"broker connected\" domain={} protocol=amqp-0-9-1", domain.name());
+        } catch (Exception e) {
+            reset();
+            throw new PublishException(PublishException.Scope.CONNECTION, domain.name(),
+                    "cannot connect: " + JmsPublisher.oneLine(e), e);
+        }
+    }
+
+    @Override
+    public boolean connected() {
+        return connection != null && connection.isOpen() && channel != null && channel.isOpen();
+    }
+
+    @Override
+    public synchronized void publish(List<Event> events) throws PublishException {
+        connect();
+        try {
+            for (Event e : events) {
+                channel.basicPublish(EXCHANGE, e.topic(), false, properties(e), EventJson.body(e));
+            }
+            channel.waitForConfirmsOrDie(timeout.toMillis());
+        } catch (TimeoutException e) {
+            reset();
+            throw new PublishException(PublishException.Scope.CONNECTION, domain.name(),
+                    "no confirmation within " + timeout.toSeconds() + "s", e);
+        } catch (IOException | RuntimeException e) {
+            // A nack closes the channel but leaves the connection: the broker refused this message.
+            boolean connectionAlive = connection != null && connection.isOpen();
+            reset();
+            throw new PublishException(connectionAlive ? PublishException.Scope.MESSAGE : PublishException.Scope.CONNECTION,
+                    domain.name(), "publish failed: " + JmsPublisher.oneLine(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reset();
+            throw new PublishException(PublishException.Scope.CONNECTION, domain.name(), "interrupted", e);
+        }
+    }
+
+    private static AMQP.BasicProperties properties(Event e) {
+        Map<String, Object> headers = new LinkedHashMap<>(e.headers());
+        return new AMQP.BasicProperties.Builder()
+                .contentType("application/json")
+                .contentEncoding("utf-8")
+                .deliveryMode(2)
+                .priority(0)
+                .messageId(e.id())
+                .headers(headers)
+                .build();
+    }
+
+    private void reset() {
+        try {
+            if (connection != null) {
+                connection.abort((int) Math.min(timeout.toMillis(), 5000));
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("msg=\"abort failed\" err=\"{}\"", JmsPublisher.oneLine(e));
+        }
+        connection = null;
+        channel = null;
+    }
+
+    @Override
+    public synchronized void close() {
+        reset();
+    }
+}
