@@ -1,0 +1,77 @@
+package org.mailbridge.parse.scm;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.mailbridge.spi.EventDraft;
+import org.mailbridge.spi.Mail;
+import org.mailbridge.spi.MailParser;
+import org.mailbridge.spi.ParseOutcome;
+import org.mailbridge.spi.ParserConfigException;
+import org.mailbridge.spi.ParserContext;
+import org.mailbridge.spi.ParserSettings;
+import org.mailbridge.spi.SenderPolicy;
+
+/**
+ * What every commit-mail parser shares: settings checked once at {@link #init} (its own keys,
+ * plus {@code senders} with per-mailer defaults and the patch limits), a cheap recognition step,
+ * and one place that turns {@link MalformedScmMail} into {@link ParseOutcome.Malformed}.
+ *
+ * <p>Subclasses are immutable after {@code init}: {@link #parse} keeps all per-mail state on the
+ * stack, so it may run on several threads at once.
+ */
+public abstract class ScmParser implements MailParser {
+    private SenderPolicy senders = SenderPolicy.of(List.of());
+    private PatchLimits patchLimits = PatchLimits.DEFAULT;
+
+    /** The senders trusted when {@code [parsers.<id>] senders} is not set. */
+    protected abstract List<String> defaultSenders();
+
+    /** The parser's own setting keys, besides {@code enabled}, {@code senders} and the patch limits. */
+    protected Set<String> settingKeys() {
+        return Set.of();
+    }
+
+    /** Reads the parser's own settings; called once from {@link #init}. */
+    protected void configure(ParserSettings settings) throws ParserConfigException {
+    }
+
+    /** Whether the mail is this parser's kind: a cheap check, headers first. */
+    protected abstract boolean recognises(Mail mail);
+
+    /**
+     * Reads a mail {@link #recognises} accepted.
+     *
+     * @return the events, never empty
+     * @throws MalformedScmMail when the mail claims the format but does not follow it
+     */
+    protected abstract List<EventDraft> read(Mail mail, PatchBudget budget) throws MalformedScmMail;
+
+    @Override
+    public final void init(ParserContext context) throws ParserConfigException {
+        ParserSettings s = context.settings();
+        Set<String> keys = new HashSet<>(settingKeys());
+        keys.addAll(PatchLimits.KEYS);
+        s.allowOnly(keys);
+        senders = s.senders(defaultSenders());
+        patchLimits = PatchLimits.from(s);
+        configure(s);
+    }
+
+    @Override
+    public final ParseOutcome parse(Mail mail) {
+        if (!recognises(mail)) {
+            return ParseOutcome.notMine();
+        }
+        try {
+            List<EventDraft> events = read(mail, patchLimits.budget());
+            if (events.isEmpty()) {
+                return new ParseOutcome.Malformed(id() + ": the mail describes no commit and no reference change");
+            }
+            return new ParseOutcome.Events(events, senders.check(mail));
+        } catch (MalformedScmMail e) {
+            return new ParseOutcome.Malformed(id() + ": " + e.getMessage());
+        }
+    }
+}
