@@ -15,7 +15,7 @@ import org.mailbridge.spi.SenderPolicy;
 
 /**
  * What every commit-mail parser shares: settings checked once at {@link #init} (its own keys,
- * plus {@code senders} with per-mailer defaults and the patch limits), a cheap recognition step,
+ * plus {@code senders} with per-mailer defaults and the {@link ScmLimits}), a cheap recognition step,
  * and one place that turns {@link MalformedScmMail} into {@link ParseOutcome.Malformed}.
  *
  * <p>Subclasses are immutable after {@code init}: {@link #parse} keeps all per-mail state on the
@@ -23,12 +23,12 @@ import org.mailbridge.spi.SenderPolicy;
  */
 public abstract class ScmParser implements MailParser {
     private SenderPolicy senders = SenderPolicy.of(List.of());
-    private PatchLimits patchLimits = PatchLimits.DEFAULT;
+    private ScmLimits limits = ScmLimits.DEFAULT;
 
     /** The senders trusted when {@code [parsers.<id>] senders} is not set. */
     protected abstract List<String> defaultSenders();
 
-    /** The parser's own setting keys, besides {@code enabled}, {@code senders} and the patch limits. */
+    /** The parser's own setting keys, besides {@code enabled}, {@code senders} and {@link ScmLimits#KEYS}. */
     protected Set<String> settingKeys() {
         return Set.of();
     }
@@ -46,16 +46,16 @@ public abstract class ScmParser implements MailParser {
      * @return the events, never empty
      * @throws MalformedScmMail when the mail claims the format but does not follow it
      */
-    protected abstract List<EventDraft> read(Mail mail, PatchBudget budget) throws MalformedScmMail;
+    protected abstract List<EventDraft> read(Mail mail, MailBudget budget) throws MalformedScmMail;
 
     @Override
     public final void init(ParserContext context) throws ParserConfigException {
         ParserSettings s = context.settings();
         Set<String> keys = new HashSet<>(settingKeys());
-        keys.addAll(PatchLimits.KEYS);
+        keys.addAll(ScmLimits.KEYS);
         s.allowOnly(keys);
         senders = s.senders(defaultSenders());
-        patchLimits = PatchLimits.from(s);
+        limits = ScmLimits.from(s);
         configure(s);
     }
 
@@ -65,7 +65,7 @@ public abstract class ScmParser implements MailParser {
             return ParseOutcome.notMine();
         }
         try {
-            List<EventDraft> events = read(mail, patchLimits.budget());
+            List<EventDraft> events = read(mail, limits.budget());
             if (events.isEmpty()) {
                 return new ParseOutcome.Malformed(id() + ": the mail describes no commit and no reference change");
             }

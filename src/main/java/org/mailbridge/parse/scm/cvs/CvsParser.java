@@ -11,10 +11,11 @@ import java.util.Set;
 
 import org.mailbridge.parse.scm.CommitTime;
 import org.mailbridge.parse.scm.MalformedScmMail;
-import org.mailbridge.parse.scm.PatchBudget;
+import org.mailbridge.parse.scm.MailBudget;
 import org.mailbridge.parse.scm.Person;
 import org.mailbridge.parse.scm.ScmCore;
 import org.mailbridge.parse.scm.ScmDates;
+import org.mailbridge.parse.scm.ScmLimits;
 import org.mailbridge.parse.scm.ScmParser;
 import org.mailbridge.parse.scm.Unknowns;
 import org.mailbridge.parse.scm.Usernames;
@@ -33,7 +34,8 @@ import org.mailbridge.spi.ParserSettings;
  * log_accum names it in {@code Changes by:}. syncmail prints no date, so the mail's {@code Date}
  * stands in; log_accum's date has no zone: set {@code timezone} to the server's zone to use it.
  *
- * <p>Settings ({@code [parsers.cvs]}): {@code senders} (no default), {@code timezone}.
+ * <p>Settings ({@code [parsers.cvs]}): {@code senders} (no default), {@code timezone}, and the
+ * {@link ScmLimits} keys.
  */
 public final class CvsParser extends ScmParser {
     static final String TOPIC = "cvs.commit";
@@ -81,7 +83,7 @@ public final class CvsParser extends ScmParser {
     }
 
     @Override
-    protected List<EventDraft> read(Mail mail, PatchBudget budget) throws MalformedScmMail {
+    protected List<EventDraft> read(Mail mail, MailBudget budget) throws MalformedScmMail {
         String text = mail.text();
         CvsCommit s;
         Person author;

@@ -17,7 +17,7 @@ import org.mailbridge.parse.scm.Person;
  * @param date the commit date when shown ({@code CommitDate:}), else the author date
  * @param message the message, indentation removed, without trailing blank lines
  * @param stats the statistics derived from the diffstat and diff
- * @param patch the diff text, possibly cut (see {@code PatchLimits})
+ * @param patch the diff text, possibly cut (see {@code ScmLimits})
  * @param patchCut whether {@code patch} was cut
  */
 record CommitBlock(String rev, List<String> parents, Person author, Optional<OffsetDateTime> date, String message,

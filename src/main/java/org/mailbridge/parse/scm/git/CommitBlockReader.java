@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.mailbridge.parse.scm.LineCursor;
 import org.mailbridge.parse.scm.MalformedScmMail;
-import org.mailbridge.parse.scm.PatchBudget;
+import org.mailbridge.parse.scm.MailBudget;
 import org.mailbridge.parse.scm.Person;
 import org.mailbridge.parse.scm.ScmDates;
 
@@ -33,7 +33,8 @@ final class CommitBlockReader {
      *
      * @throws MalformedScmMail when the header lines are not those of a commit
      */
-    static CommitBlock read(LineCursor c, PatchBudget budget) throws MalformedScmMail {
+    static CommitBlock read(LineCursor c, MailBudget budget) throws MalformedScmMail {
+        budget.commit();
         String rev = GitRevs.commitLine(c.next());
         List<String> parents = new ArrayList<>();
         Person author = null;
@@ -66,7 +67,7 @@ final class CommitBlockReader {
             skipSeparators(c);
         }
         DiffReader.Result diff = null;
-        PatchBudget.Buffer patch = budget.open();
+        MailBudget.Buffer patch = budget.open();
         if (c.hasNext() && DiffReader.isFileStart(c.peek())) {
             diff = DiffReader.read(c, patch);
         }

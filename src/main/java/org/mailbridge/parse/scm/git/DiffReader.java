@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.mailbridge.parse.scm.LineCursor;
-import org.mailbridge.parse.scm.PatchBudget;
+import org.mailbridge.parse.scm.MailBudget;
 
 /**
  * Reads a git diff ({@code diff --git}, or the combined {@code diff --cc} of a merge) and counts
@@ -48,7 +48,7 @@ final class DiffReader {
     }
 
     /** Reads from a {@link #isFileStart} line to the first line that is not part of the diff. */
-    static Result read(LineCursor c, PatchBudget.Buffer patch) {
+    static Result read(LineCursor c, MailBudget.Buffer patch) {
         List<FileChange> files = new ArrayList<>();
         boolean complete = true;
         boolean combined = false;
@@ -71,7 +71,7 @@ final class DiffReader {
         return new Result(files, complete, combined);
     }
 
-    private static void readHeaderLines(LineCursor c, PatchBudget.Buffer patch, FileState f) {
+    private static void readHeaderLines(LineCursor c, MailBudget.Buffer patch, FileState f) {
         while (c.hasNext()) {
             String line = c.peek();
             if (line.startsWith("+++ ")) {
@@ -98,7 +98,7 @@ final class DiffReader {
     }
 
     /** Reads one hunk; false when the diff stops before the hunk's announced end. */
-    private static boolean readHunk(LineCursor c, PatchBudget.Buffer patch, FileState f) {
+    private static boolean readHunk(LineCursor c, MailBudget.Buffer patch, FileState f) {
         String header = c.next();
         patch.line(header);
         int[] counts = HunkHeader.counts(header);

@@ -7,7 +7,8 @@ import java.util.Set;
 
 import org.mailbridge.parse.scm.LineCursor;
 import org.mailbridge.parse.scm.MalformedScmMail;
-import org.mailbridge.parse.scm.PatchBudget;
+import org.mailbridge.parse.scm.MailBudget;
+import org.mailbridge.parse.scm.ScmLimits;
 import org.mailbridge.parse.scm.ScmParser;
 import org.mailbridge.parse.scm.Unknowns;
 import org.mailbridge.spi.Address;
@@ -30,8 +31,8 @@ import org.mailbridge.spi.ParserSettings;
  * {@code user_domain} (the domain whose addresses are accounts, default
  * {@code fedoraproject.org}; the local part of {@code From} there is the pusher),
  * {@code namespace} (default {@code rpms}: dist-git kept every package under
- * {@code /srv/git/rpms}; set {@code ""} for sites without one), {@code max_patch},
- * {@code max_patch_total}.
+ * {@code /srv/git/rpms}; set {@code ""} for sites without one), and the
+ * {@link ScmLimits} keys.
  */
 public final class DistGitParser extends ScmParser {
     private String userDomain = "fedoraproject.org";
@@ -79,7 +80,7 @@ public final class DistGitParser extends ScmParser {
     }
 
     @Override
-    protected List<EventDraft> read(Mail mail, PatchBudget budget) throws MalformedScmMail {
+    protected List<EventDraft> read(Mail mail, MailBudget budget) throws MalformedScmMail {
         SubjectTag tag = SubjectTag.parse(mail.subject());
         GitRepo repo = new GitRepo(namespace.isEmpty() ? null : namespace, tag.module());
         String agent = mail.from().filter(a -> a.domain().equals(userDomain)).map(Address::email)

@@ -6,7 +6,8 @@ import java.util.Set;
 
 import org.mailbridge.parse.scm.LineCursor;
 import org.mailbridge.parse.scm.MalformedScmMail;
-import org.mailbridge.parse.scm.PatchBudget;
+import org.mailbridge.parse.scm.MailBudget;
+import org.mailbridge.parse.scm.ScmLimits;
 import org.mailbridge.parse.scm.ScmParser;
 import org.mailbridge.parse.scm.Unknowns;
 import org.mailbridge.spi.EventDraft;
@@ -24,7 +25,7 @@ import org.mailbridge.spi.Mail;
  *
  * <p>Settings ({@code [parsers.git-multimail]}): {@code senders} (no default: git-multimail's
  * {@code From} is whatever the site configured, often the pusher or the author, so the
- * operator names the sending host's addresses), {@code max_patch}, {@code max_patch_total}.
+ * operator names the sending host's addresses), and the {@link ScmLimits} keys.
  */
 public final class MultimailParser extends ScmParser {
     static final String NOTIFICATION_TYPE = "X-Git-NotificationType";
@@ -58,7 +59,7 @@ public final class MultimailParser extends ScmParser {
     }
 
     @Override
-    protected List<EventDraft> read(Mail mail, PatchBudget budget) throws MalformedScmMail {
+    protected List<EventDraft> read(Mail mail, MailBudget budget) throws MalformedScmMail {
         String type = mail.header(NOTIFICATION_TYPE).map(String::strip).orElseGet(() -> legacyType(mail));
         String body = mail.text();
         if (body.isBlank()) {
@@ -102,7 +103,7 @@ public final class MultimailParser extends ScmParser {
     }
 
     private static EventDraft revision(Mail mail, GitHeaders h, MultimailIntro intro, LineCursor c,
-                                       PatchBudget budget) throws MalformedScmMail {
+                                       MailBudget budget) throws MalformedScmMail {
         String url = viewLink(c);
         c.skipBlank();
         if (!CommitBlockReader.atCommit(c)) {
@@ -115,7 +116,7 @@ public final class MultimailParser extends ScmParser {
 
     /** The combined mail: the ref change (an update that drops nothing), then its one commit. */
     private static List<EventDraft> combined(Mail mail, GitHeaders h, MultimailIntro intro, LineCursor c,
-                                             PatchBudget budget) throws MalformedScmMail {
+                                             MailBudget budget) throws MalformedScmMail {
         long start = c.mark();
         String url = viewLink(c);
         List<RefChange.Commit> commits = new ArrayList<>();

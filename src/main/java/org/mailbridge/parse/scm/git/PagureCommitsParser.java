@@ -8,8 +8,9 @@ import java.util.Set;
 import org.mailbridge.parse.scm.CommitTime;
 import org.mailbridge.parse.scm.LineCursor;
 import org.mailbridge.parse.scm.MalformedScmMail;
-import org.mailbridge.parse.scm.PatchBudget;
+import org.mailbridge.parse.scm.MailBudget;
 import org.mailbridge.parse.scm.Person;
+import org.mailbridge.parse.scm.ScmLimits;
 import org.mailbridge.parse.scm.ScmParser;
 import org.mailbridge.spi.EventDraft;
 import org.mailbridge.spi.Mail;
@@ -29,7 +30,7 @@ import org.mailbridge.spi.Mail;
  *
  * <p>Settings ({@code [parsers.pagure-commits]}): {@code senders} (default: Pagure's
  * {@code FROM_EMAIL} on pagure.io and Fedora, {@code pagure@pagure.io} and
- * {@code pagure@fedoraproject.org}).
+ * {@code pagure@fedoraproject.org}), and the {@link ScmLimits} keys.
  */
 public final class PagureCommitsParser extends ScmParser {
     private static final String PUSHED = "The following commits were pushed to the repo ";
@@ -62,7 +63,7 @@ public final class PagureCommitsParser extends ScmParser {
     }
 
     @Override
-    protected List<EventDraft> read(Mail mail, PatchBudget budget) throws MalformedScmMail {
+    protected List<EventDraft> read(Mail mail, MailBudget budget) throws MalformedScmMail {
         LineCursor c = new LineCursor(mail.text());
         while (c.hasNext() && !c.peek().startsWith(PUSHED)) {
             c.next();
@@ -83,6 +84,7 @@ public final class PagureCommitsParser extends ScmParser {
         List<EventDraft> events = new ArrayList<>();
         while (c.hasNext() && !c.peek().isBlank()) {
             String line = c.next();
+            budget.commit();
             int sp = line.indexOf(SEPARATOR);
             String rev = sp < 0 ? line.strip() : line.substring(0, sp);
             if (!GitRevs.isFull(rev)) {

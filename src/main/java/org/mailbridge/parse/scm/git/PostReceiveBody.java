@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.mailbridge.parse.scm.LineCursor;
 import org.mailbridge.parse.scm.MalformedScmMail;
-import org.mailbridge.parse.scm.PatchBudget;
+import org.mailbridge.parse.scm.MailBudget;
 
 /**
  * The body of git's contrib {@code post-receive-email}:
@@ -51,7 +51,7 @@ record PostReceiveBody(String project, List<SummaryLine> summary, boolean summar
      *
      * @param readCommits whether to read the log block's commits (branches) or skip it (tags)
      */
-    static PostReceiveBody read(String body, boolean readCommits, PatchBudget budget) throws MalformedScmMail {
+    static PostReceiveBody read(String body, boolean readCommits, MailBudget budget) throws MalformedScmMail {
         LineCursor c = new LineCursor(body);
         String project = "";
         while (c.hasNext() && !c.peek().startsWith("The ")) {
@@ -87,7 +87,7 @@ record PostReceiveBody(String project, List<SummaryLine> summary, boolean summar
     }
 
     /** Reads the log's commit blocks; false when the mailer cut the log. */
-    private static boolean readLog(LineCursor c, PatchBudget budget, List<CommitBlock> out) throws MalformedScmMail {
+    private static boolean readLog(LineCursor c, MailBudget budget, List<CommitBlock> out) throws MalformedScmMail {
         while (c.hasNext()) {
             c.skipBlank();
             if (!c.hasNext() || c.peek().equals(LOG_END)) {

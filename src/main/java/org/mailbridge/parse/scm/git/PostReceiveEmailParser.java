@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.mailbridge.parse.scm.MalformedScmMail;
-import org.mailbridge.parse.scm.PatchBudget;
+import org.mailbridge.parse.scm.MailBudget;
 import org.mailbridge.parse.scm.ScmCore;
+import org.mailbridge.parse.scm.ScmLimits;
 import org.mailbridge.parse.scm.ScmParser;
 import org.mailbridge.parse.scm.Unknowns;
 import org.mailbridge.spi.EventDraft;
@@ -24,7 +25,7 @@ import org.mailbridge.spi.Mail;
  * <p>The hook does not say who pushed, nor the repository's name: the project description
  * stands for the repository, and the pusher is unknown. Settings
  * ({@code [parsers.git-post-receive]}): {@code senders} (no default: the hook's mail comes from
- * whatever local user ran it), {@code max_patch}, {@code max_patch_total}.
+ * whatever local user ran it), and the {@link ScmLimits} keys.
  */
 public final class PostReceiveEmailParser extends ScmParser {
     @Override
@@ -53,7 +54,7 @@ public final class PostReceiveEmailParser extends ScmParser {
     }
 
     @Override
-    protected List<EventDraft> read(Mail mail, PatchBudget budget) throws MalformedScmMail {
+    protected List<EventDraft> read(Mail mail, MailBudget budget) throws MalformedScmMail {
         String ref = mail.header("X-Git-Refname").orElse("").strip();
         boolean branch = RefChange.typeOf(ref).equals("branch");
         PostReceiveBody body = PostReceiveBody.read(mail.text(), branch, budget);

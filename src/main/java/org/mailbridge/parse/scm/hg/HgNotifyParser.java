@@ -10,10 +10,11 @@ import java.util.Set;
 
 import org.mailbridge.parse.scm.CommitTime;
 import org.mailbridge.parse.scm.MalformedScmMail;
-import org.mailbridge.parse.scm.PatchBudget;
+import org.mailbridge.parse.scm.MailBudget;
 import org.mailbridge.parse.scm.Person;
 import org.mailbridge.parse.scm.ScmCore;
 import org.mailbridge.parse.scm.ScmDates;
+import org.mailbridge.parse.scm.ScmLimits;
 import org.mailbridge.parse.scm.ScmParser;
 import org.mailbridge.parse.scm.Unknowns;
 import org.mailbridge.spi.EventDraft;
@@ -32,7 +33,7 @@ import org.mailbridge.spi.Mail;
  * {@code user:} line.
  *
  * <p>Settings ({@code [parsers.hg]}): {@code senders} (no default: notify sends from
- * {@code email.from} or the pushing user).
+ * {@code email.from} or the pushing user), and the {@link ScmLimits} keys.
  */
 public final class HgNotifyParser extends ScmParser {
     static final String TOPIC = "hg.commit";
@@ -69,8 +70,8 @@ public final class HgNotifyParser extends ScmParser {
     }
 
     @Override
-    protected List<EventDraft> read(Mail mail, PatchBudget budget) throws MalformedScmMail {
-        HgNotifyReader r = HgNotifyReader.read(mail.text());
+    protected List<EventDraft> read(Mail mail, MailBudget budget) throws MalformedScmMail {
+        HgNotifyReader r = HgNotifyReader.read(mail.text(), budget);
         boolean single = r.changesets().size() == 1 && r.changesets().get(0).description() != null;
         List<EventDraft> events = new ArrayList<>();
         for (HgNotifyReader.Block b : r.changesets()) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.mailbridge.parse.scm.LineCursor;
+import org.mailbridge.parse.scm.MailBudget;
 import org.mailbridge.parse.scm.MalformedScmMail;
 
 /**
@@ -53,12 +54,13 @@ record HgNotifyReader(List<Block> changesets, List<String> files, String diffDat
         return isHex(end < 0 ? line.substring(CHANGESET.length()) : line.substring(CHANGESET.length(), end));
     }
 
-    static HgNotifyReader read(String body) throws MalformedScmMail {
+    static HgNotifyReader read(String body, MailBudget budget) throws MalformedScmMail {
         LineCursor c = new LineCursor(body);
         List<Block> blocks = new ArrayList<>();
         while (c.hasNext()) {
             String line = c.peek();
             if (isChangesetLine(line)) {
+                budget.commit();
                 blocks.add(block(c));
             } else if (line.startsWith("diffstat") || line.startsWith("diffs (")) {
                 break;

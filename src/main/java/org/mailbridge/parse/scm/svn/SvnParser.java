@@ -12,10 +12,11 @@ import java.util.Set;
 
 import org.mailbridge.parse.scm.CommitTime;
 import org.mailbridge.parse.scm.MalformedScmMail;
-import org.mailbridge.parse.scm.PatchBudget;
+import org.mailbridge.parse.scm.MailBudget;
 import org.mailbridge.parse.scm.Person;
 import org.mailbridge.parse.scm.ScmCore;
 import org.mailbridge.parse.scm.ScmDates;
+import org.mailbridge.parse.scm.ScmLimits;
 import org.mailbridge.parse.scm.ScmParser;
 import org.mailbridge.parse.scm.Unknowns;
 import org.mailbridge.parse.scm.Usernames;
@@ -34,7 +35,8 @@ import org.mailbridge.spi.ParserSettings;
  * ({@code mailbridge.date_source} says which).
  *
  * <p>Settings ({@code [parsers.svn]}): {@code senders} (no default: mailer.py sends from
- * whatever {@code from_addr} the site set, often the committer), {@code timezone}.
+ * whatever {@code from_addr} the site set, often the committer), {@code timezone}, and the
+ * {@link ScmLimits} keys.
  */
 public final class SvnParser extends ScmParser {
     static final String TOPIC = "svn.commit";
@@ -86,7 +88,7 @@ public final class SvnParser extends ScmParser {
     }
 
     @Override
-    protected List<EventDraft> read(Mail mail, PatchBudget budget) throws MalformedScmMail {
+    protected List<EventDraft> read(Mail mail, MailBudget budget) throws MalformedScmMail {
         String text = mail.text();
         boolean notify = SvnNotifyReader.opens(text);
         SvnCommit s = notify ? SvnNotifyReader.read(text) : MailerPyReader.read(text);

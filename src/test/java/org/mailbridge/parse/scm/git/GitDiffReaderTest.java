@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.mailbridge.parse.scm.LineCursor;
-import org.mailbridge.parse.scm.PatchBudget;
-import org.mailbridge.parse.scm.PatchLimits;
+import org.mailbridge.parse.scm.MailBudget;
+import org.mailbridge.parse.scm.ScmLimits;
 
 class GitDiffReaderTest {
 
@@ -26,7 +26,7 @@ class GitDiffReaderTest {
                 "",
                 "-- ",
                 "footer"));
-        DiffReader.Result r = DiffReader.read(c, PatchBudget.unlimited().open());
+        DiffReader.Result r = DiffReader.read(c, MailBudget.unlimited().open());
         assertThat(r.complete()).isTrue();
         assertThat(r.files()).containsExactly(new DiffReader.FileChange("NEWS", 1, 2, true));
         assertThat(c.next()).isEmpty();
@@ -43,7 +43,7 @@ class GitDiffReaderTest {
                 " int x;",
                 "+int y;",
                 "... 38 lines suppressed ..."));
-        DiffReader.Result r = DiffReader.read(c, PatchBudget.unlimited().open());
+        DiffReader.Result r = DiffReader.read(c, MailBudget.unlimited().open());
         assertThat(r.complete()).isFalse();
         assertThat(r.files()).singleElement().satisfies(f -> {
             assertThat(f.complete()).isFalse();
@@ -55,7 +55,7 @@ class GitDiffReaderTest {
     @Test
     void anEmptyContextLineWhoseSpaceWasStrippedStillCounts() {
         LineCursor c = new LineCursor("diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1,3 +1,3 @@\n a\n\n-b\n+c\n");
-        assertThat(DiffReader.read(c, PatchBudget.unlimited().open()).complete()).isTrue();
+        assertThat(DiffReader.read(c, MailBudget.unlimited().open()).complete()).isTrue();
     }
 
     @Test
@@ -79,7 +79,7 @@ class GitDiffReaderTest {
                 "+bonjour",
                 "diff --git a/logo.png b/logo.png",
                 "Binary files a/logo.png and b/logo.png differ"));
-        DiffReader.Result r = DiffReader.read(c, PatchBudget.unlimited().open());
+        DiffReader.Result r = DiffReader.read(c, MailBudget.unlimited().open());
         assertThat(r.files()).extracting(DiffReader.FileChange::path)
                 .containsExactly("new name.txt", "gone.c", "café.txt", "logo.png");
         assertThat(r.files()).extracting(DiffReader.FileChange::deletions).containsExactly(0, 1, 0, 0);
@@ -99,7 +99,7 @@ class GitDiffReaderTest {
                 "++m1",
                 "",
                 "-- "));
-        DiffReader.Result r = DiffReader.read(c, PatchBudget.unlimited().open());
+        DiffReader.Result r = DiffReader.read(c, MailBudget.unlimited().open());
         assertThat(r.combined()).isTrue();
         assertThat(r.complete()).isTrue();
         assertThat(c.peek()).isEmpty();
@@ -118,16 +118,16 @@ class GitDiffReaderTest {
 
     @Test
     void thePatchBufferDropsWholeLinesOnceFull() {
-        PatchBudget.Buffer b = PatchBudget.unlimited().open();
+        MailBudget.Buffer b = MailBudget.unlimited().open();
         b.line("kept");
         assertThat(b.close()).isEqualTo("kept");
-        PatchBudget budget = new PatchLimits(10, 12).budget();
-        PatchBudget.Buffer first = budget.open();
+        MailBudget budget = new ScmLimits(10, 12, 100).budget();
+        MailBudget.Buffer first = budget.open();
         first.line("12345");
         first.line("67890");
         assertThat(first.cut()).isTrue();
         assertThat(first.close()).isEqualTo("12345");
-        PatchBudget.Buffer second = budget.open();
+        MailBudget.Buffer second = budget.open();
         second.line("abcde");
         second.line("g");
         assertThat(second.cut()).isTrue(); // the first patch spent 6 of the mail's 12 characters

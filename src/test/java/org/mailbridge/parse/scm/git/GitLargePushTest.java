@@ -12,7 +12,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
-import org.mailbridge.parse.scm.PatchLimits;
+import org.mailbridge.parse.scm.ScmLimits;
 import org.mailbridge.parse.scm.ScmTestSupport;
 import org.mailbridge.spi.EventDraft;
 import org.mailbridge.spi.Mail;
@@ -22,7 +22,7 @@ import org.mailbridge.spi.ParseOutcome;
  * A push of 5,000 commits, as post-receive-email mails it with {@code hooks.showrev} set to
  * {@code git show}: every commit's patch in the log, one of them a 100,000-line diff, and the
  * mail cut by {@code hooks.emailmaxlines} inside the last commit. Parsing must stay linear, keep
- * patches within {@link PatchLimits}, and still count the huge diff's lines.
+ * patches within {@link ScmLimits}, and still count the huge diff's lines.
  */
 class GitLargePushTest {
     private static final int COMMITS = 5_000;
@@ -56,10 +56,10 @@ class GitLargePushTest {
         long patchChars = 0;
         for (EventDraft e : events.subList(1, events.size())) {
             String patch = (String) commit(e).get("patch");
-            assertThat(patch.length()).isLessThanOrEqualTo(PatchLimits.DEFAULT.perCommit());
+            assertThat(patch.length()).isLessThanOrEqualTo(ScmLimits.DEFAULT.perCommit());
             patchChars += patch.length();
         }
-        assertThat(patchChars).isLessThanOrEqualTo(PatchLimits.DEFAULT.perMail());
+        assertThat(patchChars).isLessThanOrEqualTo(ScmLimits.DEFAULT.perMail());
         EventDraft huge = events.get(HUGE - 1); // events[k] is commit k + 1
         assertThat(commit(huge).get("summary")).isEqualTo("Commit number " + HUGE);
         assertThat(((Map<?, ?>) huge.body().get("mailbridge")).get("patch_truncated")).isEqualTo(true);
@@ -71,7 +71,7 @@ class GitLargePushTest {
                 + " %,d bytes as JSON, patches %,d chars%n", raw.length, took.toMillis(), retained, json, patchChars);
         assertThat(took).isLessThan(Duration.ofSeconds(30));
         // Patches are capped at 1 MiB; the rest is ~0.5 KiB of facts per commit.
-        assertThat(json).isLessThan(PatchLimits.DEFAULT.perMail() + COMMITS * 2_000L);
+        assertThat(json).isLessThan(ScmLimits.DEFAULT.perMail() + COMMITS * 2_000L);
         assertThat(retained).isLessThan(128L << 20);
     }
 

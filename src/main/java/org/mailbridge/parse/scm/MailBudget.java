@@ -1,21 +1,36 @@
 package org.mailbridge.parse.scm;
 
 /**
- * The patch characters one mail may still spend (see {@link PatchLimits}). Not thread-safe:
- * one per mail, used by one thread.
+ * What one mail may still spend (see {@link ScmLimits}): patch characters, and commit events.
+ * Not thread-safe: one per mail, used by one thread.
  */
-public final class PatchBudget {
+public final class MailBudget {
     private final int perCommit;
+    private final int maxEvents;
     private int remaining;
+    private int events;
 
-    PatchBudget(int perCommit, int perMail) {
+    MailBudget(int perCommit, int perMail, int maxEvents) {
         this.perCommit = perCommit;
         this.remaining = perMail;
+        this.maxEvents = maxEvents;
     }
 
     /** A budget with no limits, for tests and callers that keep no patch text. */
-    public static PatchBudget unlimited() {
-        return new PatchBudget(Integer.MAX_VALUE, Integer.MAX_VALUE);
+    public static MailBudget unlimited() {
+        return new MailBudget(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Counts one more commit the mail describes in full (each becomes an event).
+     *
+     * @throws MalformedScmMail when the mail describes more than {@code max_events}
+     */
+    public void commit() throws MalformedScmMail {
+        if (++events > maxEvents) {
+            throw new MalformedScmMail("the mail describes more than " + maxEvents
+                    + " commits (max_events); raise the limit and replay it");
+        }
     }
 
     /** A buffer for one commit's patch, as large as this budget still allows. */
@@ -39,7 +54,7 @@ public final class PatchBudget {
             if (cut) {
                 return;
             }
-            if (text.length() + line.length() + 1 > capacity) {
+            if ((long) text.length() + line.length() + 1 > capacity) {
                 cut = true;
                 return;
             }
