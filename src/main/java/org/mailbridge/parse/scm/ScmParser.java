@@ -1,7 +1,10 @@
 package org.mailbridge.parse.scm;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.mailbridge.spi.EventDraft;
@@ -47,6 +50,19 @@ public abstract class ScmParser implements MailParser {
      * @throws MalformedScmMail when the mail claims the format but does not follow it
      */
     protected abstract List<EventDraft> read(Mail mail, MailBudget budget) throws MalformedScmMail;
+
+    /**
+     * Reads the optional {@code timezone} setting: the IANA zone of a server whose mailer prints
+     * local times without a zone.
+     */
+    protected final Optional<ZoneId> timezone(ParserSettings settings) throws ParserConfigException {
+        Optional<String> tz = settings.string("timezone");
+        try {
+            return tz.map(ZoneId::of);
+        } catch (DateTimeException e) {
+            throw new ParserConfigException("key 'parsers." + id() + ".timezone': unknown time zone '" + tz.get() + "'");
+        }
+    }
 
     @Override
     public final void init(ParserContext context) throws ParserConfigException {

@@ -1,6 +1,5 @@
 package org.mailbridge.parse.scm.cvs;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,12 +67,7 @@ public final class CvsParser extends ScmParser {
 
     @Override
     protected void configure(ParserSettings settings) throws ParserConfigException {
-        Optional<String> tz = settings.string("timezone");
-        try {
-            zone = tz.map(ZoneId::of);
-        } catch (DateTimeException e) {
-            throw new ParserConfigException("key 'parsers." + id() + ".timezone': unknown time zone '" + tz.get() + "'");
-        }
+        zone = timezone(settings);
     }
 
     @Override

@@ -56,7 +56,7 @@ final class DiffReader {
             String header = c.next();
             patch.line(header);
             combined |= !header.startsWith("diff --git ");
-            FileState f = new FileState(headerPath(header));
+            FileState f = new FileState(GitPaths.ofDiffHeader(header));
             readHeaderLines(c, patch, f);
             boolean ok = true;
             while (ok && c.hasNext() && c.peek().startsWith("@@")) {
@@ -173,22 +173,6 @@ final class DiffReader {
 
     private static char column(String line, int i) {
         return i < line.length() ? line.charAt(i) : ' ';
-    }
-
-    private static String headerPath(String header) {
-        if (!header.startsWith("diff --git ")) {
-            return GitPaths.unquote(header.substring(header.indexOf(' ', 5) + 1));
-        }
-        String rest = header.substring("diff --git ".length());
-        // "a/<p> b/<p>": both halves name the same file unless renamed (then "rename to" says).
-        int half = rest.length() / 2;
-        if (rest.length() % 2 == 1 && rest.charAt(half) == ' ') {
-            return GitPaths.stripSide(rest.substring(half + 1));
-        }
-        int b = rest.lastIndexOf(" b/");
-        int qb = rest.lastIndexOf(" \"b/");
-        int at = Math.max(b, qb);
-        return at >= 0 ? GitPaths.stripSide(rest.substring(at + 1)) : rest;
     }
 
     private static final class FileState {

@@ -44,8 +44,11 @@ record GitHeaders(GitRepo repo, String ref, String refType, Boolean annotated, S
         return new GitHeaders(repo, ref, type, annotated, rev(mail, "X-Git-Oldrev"), rev(mail, "X-Git-Newrev"));
     }
 
-    /** Checks that both revisions are full ids. */
+    /** Checks that the reference is named and both revisions are full ids. */
     void requireRevs() throws MalformedScmMail {
+        if (ref.isEmpty()) {
+            throw new MalformedScmMail("X-Git-Refname is empty");
+        }
         if (!GitRevs.isFull(oldRev) || !GitRevs.isFull(newRev)) {
             throw new MalformedScmMail("X-Git-Oldrev/X-Git-Newrev are missing or not full object ids ('" + oldRev
                     + "', '" + newRev + "')");

@@ -55,6 +55,26 @@ final class GitPaths {
         return p;
     }
 
+    /**
+     * The file a {@code diff --git a/<p> b/<p>} or {@code diff --cc <p>} line names; for a
+     * rename, the {@code rename to} line that follows says better.
+     */
+    static String ofDiffHeader(String header) {
+        if (!header.startsWith("diff --git ")) {
+            return unquote(header.substring(header.indexOf(' ', 5) + 1));
+        }
+        String rest = header.substring("diff --git ".length());
+        // "a/<p> b/<p>": both halves name the same file unless renamed (then "rename to" says).
+        int half = rest.length() / 2;
+        if (rest.length() % 2 == 1 && rest.charAt(half) == ' ') {
+            return stripSide(rest.substring(half + 1));
+        }
+        int b = rest.lastIndexOf(" b/");
+        int qb = rest.lastIndexOf(" \"b/");
+        int at = Math.max(b, qb);
+        return at >= 0 ? stripSide(rest.substring(at + 1)) : rest;
+    }
+
     private static boolean isOctal(char c) {
         return c >= '0' && c <= '7';
     }

@@ -117,7 +117,6 @@ public final class MultimailParser extends ScmParser {
     /** The combined mail: the ref change (an update that drops nothing), then its one commit. */
     private static List<EventDraft> combined(Mail mail, GitHeaders h, MultimailIntro intro, LineCursor c,
                                              MailBudget budget) throws MalformedScmMail {
-        long start = c.mark();
         String url = viewLink(c);
         List<RefChange.Commit> commits = new ArrayList<>();
         boolean complete = true;
@@ -131,7 +130,6 @@ public final class MultimailParser extends ScmParser {
             }
         }
         if (!c.hasNext()) {
-            c.reset(start);
             throw new MalformedScmMail("combined mail without a \"commit <sha>\" block");
         }
         h.requireRevs();

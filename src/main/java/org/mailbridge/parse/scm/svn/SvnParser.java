@@ -1,6 +1,5 @@
 package org.mailbridge.parse.scm.svn;
 
-import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -69,12 +68,7 @@ public final class SvnParser extends ScmParser {
 
     @Override
     protected void configure(ParserSettings settings) throws ParserConfigException {
-        Optional<String> tz = settings.string("timezone");
-        try {
-            zone = tz.map(ZoneId::of);
-        } catch (DateTimeException e) {
-            throw new ParserConfigException("key 'parsers." + id() + ".timezone': unknown time zone '" + tz.get() + "'");
-        }
+        zone = timezone(settings);
     }
 
     @Override
