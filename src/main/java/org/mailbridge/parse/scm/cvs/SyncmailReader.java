@@ -25,6 +25,7 @@ import org.mailbridge.parse.scm.MalformedScmMail;
  */
 final class SyncmailReader {
     private static final String UPDATE = "Update of ";
+    private static final String LIST_FOOTER = "_______________________________________________";
 
     private SyncmailReader() {
     }
@@ -91,14 +92,17 @@ final class SyncmailReader {
         }
     }
 
-    /** The message: up to the first diff syncmail appends, trailing blank lines dropped. */
+    /**
+     * The message: up to the first diff syncmail appends, or to the footer a mailing list
+     * appends to a plain mail (Mailman's line of underscores); trailing blank lines dropped.
+     */
     private static void readLog(LineCursor c, CvsCommit s) {
         StringBuilder b = new StringBuilder();
         boolean afterBlank = false;
         while (c.hasNext()) {
             String line = c.peek();
             if (afterBlank && (line.startsWith("Index: ") || line.startsWith("--- NEW FILE: ")
-                    || line.startsWith("--- ") && line.endsWith(" DELETED ---"))) {
+                    || line.startsWith("--- ") && line.endsWith(" DELETED ---") || line.startsWith(LIST_FOOTER))) {
                 break;
             }
             afterBlank = line.isBlank();
