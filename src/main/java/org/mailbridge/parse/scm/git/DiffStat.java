@@ -99,11 +99,14 @@ record DiffStat(List<Entry> files, Total total) {
 
     /** Reads {@code  N file(s) changed[, N insertion(s)(+)][, N deletion(s)(-)]}, or null. */
     static Total total(String line) {
-        String[] parts = line.strip().split(", ", 4);
+        String rest = line.strip();
         int files = -1;
         int ins = 0;
         int del = 0;
-        for (String part : parts) {
+        for (int k = 0; k < 3 && !rest.isEmpty(); k++) {
+            int comma = rest.indexOf(", ");
+            String part = comma < 0 ? rest : rest.substring(0, comma);
+            rest = comma < 0 ? "" : rest.substring(comma + 2);
             int sp = part.indexOf(' ');
             if (sp <= 0 || sp > 9 || !allDigits(part.substring(0, sp))) {
                 return null;
@@ -120,7 +123,7 @@ record DiffStat(List<Entry> files, Total total) {
                 return null;
             }
         }
-        return files < 0 ? null : new Total(files, ins, del);
+        return files < 0 || !rest.isEmpty() ? null : new Total(files, ins, del);
     }
 
     private static boolean allDigits(String s) {

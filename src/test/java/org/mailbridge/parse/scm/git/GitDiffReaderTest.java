@@ -133,4 +133,26 @@ class GitDiffReaderTest {
         assertThat(second.cut()).isTrue(); // the first patch spent 6 of the mail's 12 characters
         assertThat(second.close()).isEqualTo("abcde");
     }
+
+    @Test
+    void diffstatsSayWhatTheyCan() {
+        DiffStat s = DiffStat.read(new LineCursor(String.join("\n",
+                " src/proto.h        |   3 +-",
+                " src/proto_tables.c | 412 ++++++++++-------",
+                " logo.png           | Bin 0 -> 1234 bytes",
+                " 3 files changed, 245 insertions(+), 170 deletions(-)",
+                " create mode 100644 logo.png",
+                "",
+                "diff --git a/x b/x")));
+        assertThat(s.files()).extracting(DiffStat.Entry::path).containsExactly("src/proto.h", "src/proto_tables.c",
+                "logo.png");
+        assertThat(s.files().get(0).exact()).isFalse(); // 3 lines, but a graph of 2 signs: scaled
+        assertThat(s.files().get(2).exact()).isTrue();
+        assertThat(s.total()).isEqualTo(new DiffStat.Total(3, 245, 170));
+        assertThat(DiffStat.total(" 1 files changed, 0 insertions(+), 1 deletions(-)"))
+                .isEqualTo(new DiffStat.Total(1, 0, 1));
+        assertThat(DiffStat.total(" 1 file changed, 10 insertions(+)")).isEqualTo(new DiffStat.Total(1, 10, 0));
+        assertThat(DiffStat.total(" 2 files changed, 1 insertion(+), 1 deletion(-), 9 lemons")).isNull();
+        assertThat(DiffStat.total(" a.txt | 2 +-")).isNull();
+    }
 }
