@@ -34,6 +34,12 @@ public final class Spool {
     static final String QUARANTINE = "quarantine";
 
     private static final int COPY_BUFFER = 64 * 1024;
+    /**
+     * Messages are readable by the spool's group whatever the writer's umask (procmail's is 077):
+     * the daemon usually runs as another user of that group.
+     */
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> FILE_MODE =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
 
     private final Path root;
 
@@ -93,6 +99,7 @@ public final class Spool {
         byte[] head = null;
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
              OutputStream out = Channels.newOutputStream(ch)) {
+            groupReadable(tmp);
             byte[] buf = new byte[COPY_BUFFER];
             int n;
             while ((n = in.read(buf)) > 0) {
@@ -227,6 +234,14 @@ public final class Spool {
         SpoolEntry moved = move(entry, toDir);
         syncDirectory(dir(toDir));
         return moved;
+    }
+
+    static void groupReadable(Path file) throws IOException {
+        try {
+            java.nio.file.Files.setPosixFilePermissions(file, FILE_MODE);
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its defaults apply
+        }
     }
 
     /** fsync on a directory makes a rename into it survive a power cut. */

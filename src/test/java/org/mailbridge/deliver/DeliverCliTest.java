@@ -49,6 +49,8 @@ class DeliverCliTest {
         assertThat(inNew).hasSize(1);
         assertThat(Files.readAllBytes(inNew.get(0))).isEqualTo(mail);
         assertThat(files(spool.resolve("tmp"))).isEmpty();
+        // whatever the umask of the delivering account, the daemon's group can read it
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(inNew.get(0)))).isEqualTo("rw-r-----");
     }
 
     @Test
