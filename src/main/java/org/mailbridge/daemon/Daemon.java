@@ -27,6 +27,7 @@ import org.mailbridge.publish.Publisher;
 import org.mailbridge.publish.Router;
 import org.mailbridge.spool.Spool;
 import org.mailbridge.spool.SpoolEntry;
+import org.mailbridge.spool.SpoolNames;
 import org.mailbridge.status.StateFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,7 @@ public final class Daemon implements AutoCloseable {
         this.dispatcher = new Dispatcher(new Router(config.domains(),
                 config.topicPrefix() + "." + config.environment() + "."), publishers);
         this.pipeline = new Pipeline(spool, interpreter, dispatcher, config.archive(), MAX_REFUSALS, clock);
-        this.monitor = new Monitor(new StateFile(spool.root()), clock, hostName(), this::domainStates);
+        this.monitor = new Monitor(new StateFile(spool.root()), clock, SpoolNames.host(), this::domainStates);
         this.watcher = new SpoolWatcher(spool.newDir());
         this.backoff = new Backoff(config.daemon().retryMin(), config.daemon().retryMax());
     }
@@ -240,15 +241,6 @@ public final class Daemon implements AutoCloseable {
             ch.close();
         } catch (IOException e) {
             // releasing a lock on the way out
-        }
-    }
-
-    private static String hostName() {
-        String h = System.getenv("HOSTNAME");
-        try {
-            return h != null ? h : java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).strip();
-        } catch (IOException e) {
-            return "localhost";
         }
     }
 }

@@ -26,6 +26,24 @@ class DeliverInProcessTest {
     Path dir;
 
     @Test
+    void aWriterThatTricklesOneByteAtATimeIsStillRecognisedAsMail() throws Exception {
+        Path spool = dir.resolve("spool");
+        byte[] mail = ("From sender@example.org Sat Nov 28 10:00:00 2026\n" + TestMail.plain("slow").text()).getBytes();
+        java.io.InputStream trickle = new ByteArrayInputStream(mail) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1));
+            }
+        };
+        int code = Deliver.run(new String[] {"--spool", spool.toString()}, trickle,
+                new PrintStream(new ByteArrayOutputStream()), Map.of());
+        assertThat(code).isZero();
+        try (Stream<Path> s = Files.list(spool.resolve("new"))) {
+            assertThat(Files.readAllBytes(s.findFirst().orElseThrow())).isEqualTo(mail);
+        }
+    }
+
+    @Test
     void fiveHundredParallelDeliveriesMakeFiveHundredFiles() throws Exception {
         Path spool = dir.resolve("spool");
         ExecutorService pool = Executors.newFixedThreadPool(16);
