@@ -102,4 +102,21 @@ sealed interface BodyTemplate {
             return out;
         }
     }
+
+    /**
+     * {@code {"$when" = "field", "$emit" = ...}}: {@code $emit} when the field has a value (not
+     * null, not empty), else null; for objects that exist only sometimes, like an assignee.
+     */
+    record When(String field, BodyTemplate emit) implements BodyTemplate {
+        @Override
+        public Object eval(Context ctx, String path) {
+            if (ctx.unknownFields.contains(field)) {
+                ctx.unknownPaths.add(path);
+                return null;
+            }
+            Object v = ctx.values.get(field);
+            boolean empty = v == null || "".equals(v) || (v instanceof List<?> l && l.isEmpty());
+            return empty ? null : emit.eval(ctx, path);
+        }
+    }
 }

@@ -253,7 +253,7 @@ final class FieldReader {
     /** The body template. */
     BodyTemplate body(Node n) {
         if (n.isTable()) {
-            if (n.child("$each").exists() || n.child("$emit").exists()) {
+            if (n.child("$each").exists() || n.child("$when").exists() || n.child("$emit").exists()) {
                 return each(n);
             }
             Map<String, BodyTemplate> members = new LinkedHashMap<>();
@@ -275,14 +275,18 @@ final class FieldReader {
     }
 
     private BodyTemplate each(Node n) {
-        n.allowOnly(Set.of("$each", "$emit"));
-        String field = n.string("$each", true);
+        boolean when = n.child("$when").exists();
+        n.allowOnly(Set.of(when ? "$when" : "$each", "$emit"));
+        String field = n.string(when ? "$when" : "$each", true);
         if (field != null) {
             requireKnown(n.child("$each"), field);
         }
         if (!n.child("$emit").exists()) {
             n.error("missing key '$emit'");
             return new BodyTemplate.Literal(List.of());
+        }
+        if (when) {
+            return new BodyTemplate.When(field == null ? "" : field, body(n.child("$emit")));
         }
         boolean had = known.contains(FieldSpec.ITEM);
         known.add(FieldSpec.ITEM);

@@ -3,10 +3,8 @@ package org.mailbridge.rules;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -26,7 +24,7 @@ import org.mailbridge.spi.SenderPolicy;
 final class RuleFileReader {
     static final Pattern ID = Pattern.compile("[a-z][a-z0-9_.-]*");
     private static final TomlMapper MAPPER = new TomlMapper();
-    private static final Set<String> TOP = Set.of("id", "description", "order", "senders", "rule");
+    private static final Set<String> TOP = Set.of("id", "description", "order", "senders", "fields", "rule");
     private static final Set<String> RULE = Set.of("name", "match", "fields", "topic", "schema", "severity", "body",
             "usernames", "packages", "ignore", "continue");
     private static final Set<String> MATCH = Set.of("all", "any", "none");
@@ -81,6 +79,7 @@ final class RuleFileReader {
         } catch (IllegalArgumentException e) {
             root.child("senders").error(e.getMessage());
         }
+        List<FieldSpec> shared = fields(root.child("fields"), new FieldReader(new LinkedHashSet<>()));
         Node list = root.child("rule");
         List<Rule> rules = new ArrayList<>();
         if (!list.exists() || !list.isArray() || list.size() == 0) {
@@ -88,7 +87,7 @@ final class RuleFileReader {
         } else {
             Set<String> names = new HashSet<>();
             for (Node r : list.elements()) {
-                Rule rule = rule(r);
+                Rule rule = rule(r, shared);
                 if (rule != null && !names.add(rule.name())) {
                     r.child("name").error("rule name '" + rule.name() + "' is used twice in this file");
                 }
@@ -98,7 +97,22 @@ final class RuleFileReader {
         return problems.isEmpty() ? new RuleParser(id, (int) order, description, senders, rules, label, origin) : null;
     }
 
-    private Rule rule(Node r) {
+    /** Reads a table of fields; the reader checks names and references. */
+    private static List<FieldSpec> fields(Node fs, FieldReader fr) {
+        List<FieldSpec> fields = new ArrayList<>();
+        if (fs.exists()) {
+            if (!fs.isTable()) {
+                fs.error("must be a table of fields");
+            } else {
+                for (String k : fs.keys()) {
+                    fr.field(k, fs.child(k)).ifPresent(fields::add);
+                }
+            }
+        }
+        return fields;
+    }
+
+    private Rule rule(Node r, List<FieldSpec> shared) {
         if (!r.isTable()) {
             r.error("a rule is a table");
             return null;
@@ -107,19 +121,15 @@ final class RuleFileReader {
         String name = r.string("name", true);
         Set<String> known = new LinkedHashSet<>();
         Match match = match(r.child("match"), known);
-        FieldReader fr = new FieldReader(known);
-        List<FieldSpec> fields = new ArrayList<>();
-        Node fs = r.child("fields");
-        if (fs.exists()) {
-            if (!fs.isTable()) {
-                fs.error("must be a table of fields");
-            } else {
-                for (Iterator<Map.Entry<String, JsonNode>> it = fs.raw().fields(); it.hasNext();) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    fr.field(e.getKey(), fs.child(e.getKey())).ifPresent(fields::add);
-                }
+        for (FieldSpec f : shared) {
+            if (known.contains(f.name())) {
+                r.child("match").error("named group '" + f.name() + "' clashes with the shared field of that name");
             }
+            known.add(f.name());
         }
+        FieldReader fr = new FieldReader(known);
+        List<FieldSpec> fields = new ArrayList<>(shared);
+        fields.addAll(fields(r.child("fields"), fr));
         String ignore = r.string("ignore", false);
         boolean event = ignore == null;
         Template topic = event ? fr.template(r.child("topic"), true) : null;
