@@ -16,6 +16,7 @@ import java.util.Map;
 final class TomlLocator {
     private final String text;
     private final Map<String, Integer> lines = new HashMap<>();
+    /** The index of the last element of each array of tables seen so far. */
     private final Map<String, Integer> arrayTables = new HashMap<>();
     private int pos;
     private int line = 1;
@@ -77,7 +78,7 @@ final class TomlLocator {
         pos += array ? 2 : 1;
         if (array) {
             String plain = resolved.replaceFirst("\\[\\d+]$", "");
-            int idx = arrayTables.merge(plain, 1, Integer::sum) - 1;
+            int idx = arrayTables.merge(plain, 0, (last, zero) -> last + 1);
             lines.putIfAbsent(plain, at);
             resolved = plain + "[" + idx + "]";
         }
