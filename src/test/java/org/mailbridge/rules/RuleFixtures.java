@@ -11,9 +11,8 @@ import org.mailbridge.spi.Mail;
 import org.mailbridge.spi.ParserConfigException;
 import org.mailbridge.spi.ParserSettings;
 import org.mailbridge.testing.FixedClock;
-import org.mailbridge.testing.TestMail;
 
-/** Builds rule parsers from TOML text and mails from {@link TestMail}, for the rule tests. */
+/** Builds rule parsers from TOML text and mails from text, for the rule tests. */
 final class RuleFixtures {
     private RuleFixtures() {
     }
@@ -39,9 +38,10 @@ final class RuleFixtures {
         return errors;
     }
 
-    static Mail mail(TestMail m) {
+    static Mail mail(String text) {
         try {
-            return new MailReader(Limits.DEFAULT).read(new ByteArrayInputStream(m.bytes()));
+            return new MailReader(Limits.DEFAULT).read(new ByteArrayInputStream(
+                    text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new AssertionError(e);
         }
