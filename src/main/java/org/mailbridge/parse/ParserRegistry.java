@@ -2,14 +2,9 @@ package org.mailbridge.parse;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 import org.mailbridge.config.Config;
 import org.mailbridge.config.ConfigException;
@@ -18,8 +13,6 @@ import org.mailbridge.rules.RuleParser;
 import org.mailbridge.spi.Mail;
 import org.mailbridge.spi.MailParser;
 import org.mailbridge.spi.ParseOutcome;
-import org.mailbridge.spi.ParserConfigException;
-import org.mailbridge.spi.ParserSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +31,6 @@ import org.slf4j.LoggerFactory;
 public final class ParserRegistry implements AutoCloseable {
     /** The id reserved for the generic {@code mail.received} parser. */
     public static final String GENERIC_ID = GenericMailParser.ID;
-    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_.-]*");
     private static final Logger LOG = LoggerFactory.getLogger(ParserRegistry.class);
 
     private final List<LoadedParser> parsers;
@@ -133,78 +125,18 @@ public final class ParserRegistry implements AutoCloseable {
 
     private static ParserRegistry assemble(Config config, Clock clock, List<LoadedParser> found, List<String> broken,
                                            List<ParserSource> plugins) throws ConfigException {
-        Map<String, LoadedParser> byId = new LinkedHashMap<>();
-        for (LoadedParser lp : found) {
-            String id;
-            try {
-                id = lp.parser().id();
-            } catch (RuntimeException | LinkageError e) {
-                broken.add(lp.source() + ": parser " + lp.parser().getClass().getName() + " failed to give its id: " + e);
-                continue;
-            }
-            if (id == null || !ID.matcher(id).matches() || id.equals(GENERIC_ID)) {
-                broken.add(lp.source() + ": parser " + lp.parser().getClass().getName() + " has an invalid or reserved id '"
-                        + id + "'");
-                continue;
-            }
-            LoadedParser earlier = byId.get(id);
-            if (earlier != null) {
-                closeLoaders(plugins);
-                throw new ConfigException("parser id '" + id + "' is defined twice: by " + earlier.source()
-                        + " (" + earlier.kind().label() + ") and by " + lp.source() + " (" + lp.kind().label() + ")");
-            }
-            byId.put(id, lp);
+        try {
+            List<LoadedParser> ready = ParserStartup.start(config, clock, found, broken);
+            broken.forEach(b -> LOG.error("msg=\"parser not loaded\" detail=\"{}\"", b.replace("\"", "'")));
+            return new ParserRegistry(ready, broken, plugins);
+        } catch (ConfigException e) {
+            closeLoaders(plugins);
+            throw e;
         }
-        for (String id : config.parsers().keySet()) {
-            if (!byId.containsKey(id) && !id.equals(GENERIC_ID)) {
-                throw new ConfigException("[parsers." + id + "]: no parser has the id '" + id + "' (loaded: "
-                        + String.join(", ", byId.keySet()) + ")");
-            }
-        }
-        List<LoadedParser> ready = new ArrayList<>();
-        for (LoadedParser lp : byId.values()) {
-            ParserSettings settings = new ParserSettings(lp.parser().id(), config.parserSettings(lp.parser().id()));
-            try {
-                if (!settings.enabled()) {
-                    continue;
-                }
-                lp.parser().init(new SimpleParserContext(lp.parser().id(), settings, clock));
-                ready.add(lp);
-            } catch (ParserConfigException e) {
-                throw new ConfigException(e.getMessage(), e);
-            } catch (RuntimeException | LinkageError e) {
-                broken.add(lp.source() + ": parser '" + lp.parser().id() + "' failed to start: " + e);
-            }
-        }
-        List<LoadedParser> sorted = new ArrayList<>();
-        for (LoadedParser lp : ready) {
-            try {
-                lp.parser().order();
-                sorted.add(lp);
-            } catch (RuntimeException | LinkageError e) {
-                broken.add(lp.source() + ": parser '" + lp.parser().id() + "' failed to give its order: " + e);
-            }
-        }
-        sorted.sort(Comparator.comparingInt((LoadedParser lp) -> lp.parser().order())
-                .thenComparing(lp -> lp.parser().id()));
-        broken.forEach(b -> LOG.error("msg=\"parser not loaded\" detail=\"{}\"", b.replace("\"", "'")));
-        return new ParserRegistry(sorted, broken, plugins);
     }
 
     private static List<MailParser> discover(ParserSource source, List<String> broken) {
-        List<MailParser> out = new ArrayList<>();
-        var it = ServiceLoader.load(MailParser.class, source.loader()).iterator();
-        while (true) {
-            try {
-                if (!it.hasNext()) {
-                    break;
-                }
-                out.add(it.next());
-            } catch (ServiceConfigurationError | LinkageError e) {
-                broken.add(source.label() + ": " + e.getMessage());
-            }
-        }
-        return out;
+        return ParserStartup.discover(source, broken);
     }
 
     /** The parsers in asking order. */
