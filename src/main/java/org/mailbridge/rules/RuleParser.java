@@ -61,11 +61,18 @@ public final class RuleParser implements ExplainingParser {
         return order;
     }
 
-    /** The topic templates of its rules, as written. */
+    /**
+     * The topics its rules can make: a topic whose placeholders all name {@code map} fields is
+     * expanded to every value; any other template is listed as written.
+     */
     @Override
     public Set<String> topics() {
         Set<String> t = new LinkedHashSet<>();
-        rules.stream().filter(r -> r.topic() != null).forEach(r -> t.add(r.topic().toString()));
+        for (Rule r : rules) {
+            if (r.topic() != null) {
+                t.addAll(TopicExpansion.expand(r.topic(), r.fields()));
+            }
+        }
         return t;
     }
 
