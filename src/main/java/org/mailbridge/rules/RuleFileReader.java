@@ -147,7 +147,7 @@ final class RuleFileReader {
                 if (b.child("mailbridge").exists()) {
                     b.child("mailbridge").error("'mailbridge' is added by the bridge (mailbridge.unknown)");
                 }
-                body = fr.body(b);
+                body = new BodyReader(fr).body(b);
             }
         } else {
             for (String k : List.of("topic", "schema", "body", "usernames", "packages", "continue")) {
