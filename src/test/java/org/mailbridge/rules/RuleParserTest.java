@@ -228,4 +228,18 @@ class RuleParserTest {
         assertThat(((ParseOutcome.Malformed) o).reason()).contains("regular-expression budget");
         assertThat(System.nanoTime() - start).isLessThan(20_000_000_000L);
     }
+
+    @Test
+    void patternsSeeAtMostTheFirst4096CharactersOfALine() {
+        String toml = """
+                [[rule]]
+                name = "tail"
+                match.all = [{ in = "body", regex = 'TAIL$' }]
+                topic = "t"
+                schema = "s"
+                body = {}
+                """;
+        assertThat(parse(toml, robot("s", "x".repeat(10) + "TAIL\n"), new ArrayList<>())).isInstanceOf(ParseOutcome.Events.class);
+        assertThat(parse(toml, robot("s", "x".repeat(5000) + "TAIL\n"), new ArrayList<>())).isInstanceOf(ParseOutcome.NotMine.class);
+    }
 }
