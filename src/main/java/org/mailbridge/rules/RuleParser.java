@@ -144,6 +144,12 @@ public final class RuleParser implements ExplainingParser {
                 if (f.in() == null && f.value() == null) {
                     throw new FieldExtractor.Missing("never carried by this mail");
                 }
+                // A value derived from an unknown one is unknown too, never a fact.
+                for (String d : f.dependsOn()) {
+                    if (unknown.contains(d)) {
+                        throw new FieldExtractor.Missing("derived from field '" + d + "', which the mail does not carry");
+                    }
+                }
                 values.put(f.name(), FieldExtractor.extract(f, view, values));
             } catch (FieldExtractor.Missing e) {
                 if (f.fallback() instanceof FieldSpec.Fallback.Default d) {

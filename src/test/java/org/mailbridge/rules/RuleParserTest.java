@@ -147,9 +147,10 @@ class RuleParserTest {
                 epoch = { unknown = "{{null}}" }
                 builds = { in = "body", regex = '^Builds: (.*)', type = "list", unknown = [] }
                 id = { in = "body", regex = '^ID: (\\d+)', type = "int" }
+                owner_mail = { value = "{{owner}}@example.org", unknown = "" }
                 [rule.body]
                 tag = "{{tag}}"
-                who = { name = "{{owner}}", at = "{{owner}}@example.org" }
+                who = { name = "{{owner}}", at = "{{owner_mail}}" }
                 epoch = "{{epoch}}"
                 builds = { "$each" = "builds", "$emit" = { nvr = "{{item}}" } }
                 assignee = { "$when" = "tag", "$emit" = { name = "{{tag}}" } }
