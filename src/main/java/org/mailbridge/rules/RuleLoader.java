@@ -18,6 +18,8 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import org.mailbridge.config.ConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads the rule files: first those bundled in the application ({@code parsers/*.toml} of the
@@ -33,6 +35,7 @@ import org.mailbridge.config.ConfigException;
 public final class RuleLoader {
     /** Where bundled rule files live on the class path. */
     public static final String BUNDLED = "mailbridge/parsers";
+    private static final Logger LOG = LoggerFactory.getLogger(RuleLoader.class);
 
     private RuleLoader() {
     }
@@ -79,7 +82,11 @@ public final class RuleLoader {
             errors.add(p.source() + ": parser id '" + p.id() + "' is also defined by " + same.source());
             return;
         }
-        byId.put(p.id(), p); // a later place overrides an earlier one
+        RuleParser earlier = byId.put(p.id(), p); // a later place overrides an earlier one
+        if (earlier != null) {
+            LOG.info("msg=\"rule file overrides another\" parser={} file={} overridden={}", p.id(), p.source(),
+                    earlier.source());
+        }
     }
 
     private static List<Path> files(Path dir, List<String> errors) {
