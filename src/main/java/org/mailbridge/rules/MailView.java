@@ -48,14 +48,14 @@ final class MailView {
             while (start <= text.length() && out.size() < MAX_LINES) {
                 int nl = text.indexOf('\n', start);
                 int end = nl < 0 ? text.length() : nl;
-                String l = text.substring(start, end);
-                if (l.endsWith("\r")) {
-                    l = l.substring(0, l.length() - 1);
+                if (end > start && text.charAt(end - 1) == '\r') {
+                    end--;
                 }
-                if (nl < 0 && l.isEmpty()) {
+                if (nl < 0 && end == start) {
                     break;
                 }
-                out.add(capped(l));
+                // Copy at most MAX_LINE characters: a huge unbroken line costs no more than a short one.
+                out.add(text.substring(start, Math.min(end, start + MAX_LINE)));
                 if (nl < 0) {
                     break;
                 }
