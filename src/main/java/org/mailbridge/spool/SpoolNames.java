@@ -38,7 +38,8 @@ public final class SpoolNames {
         return !name.startsWith(".") && !name.endsWith(Quarantine.REASON_SUFFIX) && !name.contains("/");
     }
 
-    private static String host() {
+    /** This host's name, from the kernel (no DNS), made safe for file names. */
+    public static String host() {
         String h = host;
         if (h == null) {
             h = readHost();
