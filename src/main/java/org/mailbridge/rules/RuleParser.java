@@ -119,11 +119,11 @@ public final class RuleParser implements ExplainingParser {
                     return events.isEmpty() ? new ParseOutcome.Ignored(rule.ignore())
                             : new ParseOutcome.Events(events, senders.check(mail));
                 }
-                Object made = event(rule, view, m.captures());
-                if (made instanceof String reason) {
-                    return new ParseOutcome.Malformed("rule '" + rule.name() + "' of " + id + ": " + reason);
+                try {
+                    events.add(event(rule, view, m.captures()));
+                } catch (Unreadable e) {
+                    return new ParseOutcome.Malformed("rule '" + rule.name() + "' of " + id + ": " + e.getMessage());
                 }
-                events.add((EventDraft) made);
                 if (!rule.continues()) {
                     break;
                 }
@@ -135,8 +135,17 @@ public final class RuleParser implements ExplainingParser {
         return events.isEmpty() ? ParseOutcome.notMine() : new ParseOutcome.Events(events, senders.check(mail));
     }
 
-    /** The event, or a String saying why the mail cannot make it. */
-    private static Object event(Rule rule, MailView view, Map<String, Object> captures) {
+    /** The rule matched, but the mail lacks what it needs to make the event. */
+    private static final class Unreadable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** The event a matching rule makes of the mail. */
+    private static EventDraft event(Rule rule, MailView view, Map<String, Object> captures) throws Unreadable {
         Map<String, Object> values = new LinkedHashMap<>(captures);
         Set<String> unknown = new HashSet<>();
         for (FieldSpec f : rule.fields()) {
@@ -158,13 +167,13 @@ public final class RuleParser implements ExplainingParser {
                     values.put(f.name(), u.value());
                     unknown.add(f.name());
                 } else {
-                    return "field '" + f.name() + "': " + e.getMessage();
+                    throw new Unreadable("field '" + f.name() + "': " + e.getMessage());
                 }
             }
         }
         String topic = rule.topic().render(values);
         if (!TOPIC.matcher(topic).matches()) {
-            return "topic '" + topic + "' is not dotted words";
+            throw new Unreadable("topic '" + topic + "' is not dotted words");
         }
         BodyTemplate.Context ctx = new BodyTemplate.Context(values, unknown);
         @SuppressWarnings("unchecked")
