@@ -90,8 +90,8 @@ public final class ConfigLoader {
         if (loc != null && loc.getLineNr() > 0) {
             return where(file, loc);
         }
-        java.util.OptionalInt line = KeyLines.find(text, key);
-        return line.isPresent() ? file + ":" + line.getAsInt() + ": " : file + ": ";
+        int line = key.isEmpty() ? 0 : TomlLocator.of(text).line(key);
+        return line > 0 ? file + ":" + line + ": " : file + ": ";
     }
 
     /** {@code domains.infra.url} from Jackson's reference chain; snake-case names are the file's own. */

@@ -1,5 +1,6 @@
 package org.mailbridge.rules;
 
+import org.mailbridge.config.TomlLocator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

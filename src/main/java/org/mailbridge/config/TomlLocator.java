@@ -1,11 +1,11 @@
-package org.mailbridge.rules;
+package org.mailbridge.config;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Finds the line of each key and array element in a TOML text, so that a rule error can say
- * {@code file:line:}. Jackson's TOML reader builds a tree without locations, hence this scan.
+ * {@code file:line:} (rule files and the configuration file alike). Jackson's TOML reader builds a tree without locations, hence this scan.
  * It runs only on text that Jackson has already parsed, so it does not validate anything: it
  * follows table headers, dotted keys, inline tables, arrays and strings just well enough to
  * count lines.
@@ -13,7 +13,7 @@ import java.util.Map;
  * <p>Paths are keys joined by {@code .}, with {@code [i]} for array elements:
  * {@code rule[1].fields.build_id.regex}.
  */
-final class TomlLocator {
+public final class TomlLocator {
     private final String text;
     private final Map<String, Integer> lines = new HashMap<>();
     /** The index of the last element of each array of tables seen so far. */
@@ -26,7 +26,7 @@ final class TomlLocator {
     }
 
     /** Scans a TOML text. */
-    static TomlLocator of(String text) {
+    public static TomlLocator of(String text) {
         TomlLocator l = new TomlLocator(text);
         try {
             l.document();
@@ -37,7 +37,7 @@ final class TomlLocator {
     }
 
     /** The line of the path, or of its nearest located ancestor; 0 when nothing is known. */
-    int line(String path) {
+    public int line(String path) {
         String p = path;
         while (!p.isEmpty()) {
             Integer n = lines.get(p);

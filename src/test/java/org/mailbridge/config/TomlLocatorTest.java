@@ -1,4 +1,4 @@
-package org.mailbridge.rules;
+package org.mailbridge.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
