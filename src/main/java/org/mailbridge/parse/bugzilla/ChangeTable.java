@@ -119,7 +119,9 @@ final class ChangeTable {
         final Wrapped added = new Wrapped(VALUE);
 
         TableRow build() {
-            return new TableRow(label.value(), removed.value(), added.value());
+            String l = label.value();
+            boolean list = FieldNames.isList(l);
+            return new TableRow(l, removed.value(list), added.value(list));
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The bug's current field values that a mail shows, by internal field name: every row of a
@@ -43,7 +44,7 @@ final class CurrentValues {
 
     /** The custom fields ({@code cf_*}) the new-bug table shows, by name. */
     Map<String, String> custom(Bugmail mail) {
-        Map<String, String> out = new java.util.TreeMap<>();
+        Map<String, String> out = new TreeMap<>();
         if (mail.type() == BugmailType.NEW) {
             values.forEach((k, v) -> {
                 if (k.startsWith("cf_")) {

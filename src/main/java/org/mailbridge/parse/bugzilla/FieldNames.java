@@ -2,6 +2,7 @@ package org.mailbridge.parse.bugzilla;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Bugzilla's field names in their three spellings: the label a mail shows ("Assignee"), the
@@ -89,6 +90,14 @@ final class FieldNames {
     /** The API name of an internal name (custom {@code cf_*} fields keep theirs). */
     static String api(String internal) {
         return API.getOrDefault(internal, internal);
+    }
+
+    private static final Set<String> LISTS = Set.of("cc", "keywords", "dependson", "blocked",
+            "see_also", "flagtypes.name", "alias", "bug_group");
+
+    /** Whether the field's value is a {@code ", "}-separated list (its table cells show deltas). */
+    static boolean isList(String label) {
+        return internal(label).map(LISTS::contains).orElse(false);
     }
 
     /** Whether the label is a known one, for deciding whether a label was wrapped. */

@@ -68,7 +68,8 @@ final class NewBugTable {
         List<TableRow> out = new ArrayList<>(rows.size());
         for (Wrapped[] r : rows) {
             String label = r[0].value();
-            out.add(new TableRow(label.substring(0, label.length() - 1), "", r[1].value()));
+            label = label.substring(0, label.length() - 1);
+            out.add(new TableRow(label, "", r[1].value(FieldNames.isList(label))));
         }
         return new Result(out, i);
     }

@@ -10,7 +10,8 @@ import java.util.List;
  * So a piece that fills its column with no white space in it was cut mid-word and joins the
  * next without a space; every other piece joins with one. (A word of exactly {@code width}
  * characters followed by a space looks the same as a cut; the HTML part, when present, settles
- * that case.)
+ * that case. In list fields, whose values Bugzilla joins with {@code ", "}, a piece that ends in
+ * a comma was broken at the space after it.)
  */
 final class Wrapped {
     private final int width;
@@ -41,10 +42,19 @@ final class Wrapped {
 
     /** The value, pieces joined by the rule above. */
     String value() {
+        return value(false);
+    }
+
+    /**
+     * The value, pieces joined by the rule above.
+     *
+     * @param list whether the value is a {@code ", "}-separated list
+     */
+    String value(boolean list) {
         StringBuilder sb = new StringBuilder();
         String prev = null;
         for (String p : pieces) {
-            if (prev != null && !wasCut(prev, width)) {
+            if (prev != null && (!wasCut(prev, width) || list && prev.endsWith(","))) {
                 sb.append(' ');
             }
             sb.append(p);
