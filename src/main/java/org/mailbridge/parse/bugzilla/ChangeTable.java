@@ -91,13 +91,15 @@ final class ChangeTable {
     }
 
     /**
-     * Whether a label piece continues the previous row's label: Text::Wrap fills lines
-     * greedily, so a piece whose first word would have fit after the previous piece starts a
-     * new row; and a piece that is a label of its own, where the joined text is none, does too.
+     * Whether a label piece continues the previous row's label. Text::Wrap fills lines greedily,
+     * so a piece whose first word would have fit after the previous piece starts a new row. So
+     * does a piece that starts a scoped label ({@code Attachment #N}, {@code Comment #N}), and
+     * one that follows a complete known label or is a label of its own, where the joined text
+     * is no label.
      */
     private static boolean continuesLabel(Builder row, String piece) {
         String prev = row.label.last();
-        if (prev.isEmpty()) {
+        if (prev.isEmpty() || piece.startsWith("Attachment #") || piece.startsWith("Comment #")) {
             return false;
         }
         int sp = piece.indexOf(' ');
@@ -105,8 +107,12 @@ final class ChangeTable {
         if (prev.length() + 1 + firstWord.length() <= LABEL) {
             return false;
         }
-        String joined = row.label.value() + " " + piece;
-        return !(FieldNames.known(piece) && !FieldNames.known(joined));
+        String current = row.label.value();
+        String joined = current + " " + piece;
+        if (FieldNames.known(joined)) {
+            return true;
+        }
+        return !FieldNames.known(current) && !FieldNames.known(piece);
     }
 
     private static String abbreviate(String s) {
