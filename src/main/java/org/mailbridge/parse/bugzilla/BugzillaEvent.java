@@ -86,6 +86,7 @@ final class BugzillaEvent {
         }
         m.comments().stream().flatMap(c -> c.duplicate().stream().boxed()).findFirst()
                 .ifPresent(d -> x.put("duplicate", d));
+        m.request().ifPresent(r -> x.put("flag", flag(r)));
         if (m.comments().size() > 1) {
             List<Map<String, Object>> earlier = new ArrayList<>();
             for (Comment c : m.comments().subList(0, m.comments().size() - 1)) {
@@ -99,6 +100,19 @@ final class BugzillaEvent {
         }
         x.put("unknown", u.paths());
         return x;
+    }
+
+    /** The flag mail's facts: the flag, what was done, and who asked whom. */
+    private static Map<String, Object> flag(FlagRequest r) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("name", r.flag());
+        o.put("action", r.action());
+        o.put("status", String.valueOf(r.status()));
+        o.put("actor", r.actor().login());
+        r.setter().ifPresent(s -> o.put("setter", s.login()));
+        r.requestee().ifPresent(s -> o.put("requestee", s.login()));
+        r.formerRequestee().ifPresent(s -> o.put("former_requestee", s.login()));
+        return o;
     }
 
     private static Map<String, Object> ref(ReferencedBugs.Ref r) {
