@@ -18,12 +18,25 @@ final class BodyText {
 
     /** The text part that carries the bugmail: the first with a {@code show_bug.cgi} link, else the first. */
     static String plainPart(Mail mail) {
+        return bugmailPart(mail).map(MailPart::text).orElseGet(mail::text);
+    }
+
+    /** Whether decoding the bugmail's text part had to replace invalid bytes (a wrong charset). */
+    static boolean lossy(Mail mail) {
+        return bugmailPart(mail).map(MailPart::lossy).orElse(false);
+    }
+
+    private static Optional<MailPart> bugmailPart(Mail mail) {
+        MailPart first = null;
         for (MailPart p : mail.parts()) {
-            if (p.mimeType().equals("text/plain") && !p.isAttachment() && p.text().contains("show_bug.cgi?id=")) {
-                return p.text();
+            if (p.mimeType().equals("text/plain") && !p.isAttachment()) {
+                if (p.text().contains("show_bug.cgi?id=")) {
+                    return Optional.of(p);
+                }
+                first = first == null ? p : first;
             }
         }
-        return mail.text();
+        return Optional.ofNullable(first);
     }
 
     /** The HTML alternative, when the mail has one. */

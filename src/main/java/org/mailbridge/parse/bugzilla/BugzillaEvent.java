@@ -27,7 +27,11 @@ final class BugzillaEvent {
     private BugzillaEvent() {
     }
 
-    static EventDraft build(Bugmail m, OptionalLong date, BugzillaSettings settings) {
+    /**
+     * @param lossy whether the text had invalid bytes replaced while decoding (flagged in the
+     *     body as {@code mailbridge.lossy_text}, so that odd characters are not taken for fact)
+     */
+    static EventDraft build(Bugmail m, OptionalLong date, BugzillaSettings settings, boolean lossy) {
         Unknowns u = new Unknowns();
         People people = new People(m);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -37,7 +41,11 @@ final class BugzillaEvent {
         body.put("event", event);
         CommentObject.build(m, date, u).ifPresent(c -> body.put("comment", c));
         attachment(m, date, u).ifPresent(a -> body.put("attachment", a));
-        body.put("mailbridge", extras(m, u));
+        Map<String, Object> extras = extras(m, u);
+        if (lossy) {
+            extras.put("lossy_text", true);
+        }
+        body.put("mailbridge", extras);
         String topic = m.type() == BugmailType.NEW ? TOPIC_NEW : TOPIC_UPDATE;
         Set<String> users = Usernames.of(m, bug, event, settings.userDomains());
         Set<String> packages = settings.packagesOf(String.valueOf(bug.get("product")), String.valueOf(bug.get("component")));

@@ -82,7 +82,7 @@ public final class BugzillaParser implements MailParser {
                     : BugmailReader.read(mail, type.get(), headers);
             checkId(m);
             OptionalLong date = mail.date().map(d -> OptionalLong.of(d.toEpochSecond())).orElse(OptionalLong.empty());
-            EventDraft draft = BugzillaEvent.build(m, date, s);
+            EventDraft draft = BugzillaEvent.build(m, date, s, BodyText.lossy(mail));
             TrustVerdict trust = InstanceTrust.check(mail, headers, s);
             return new ParseOutcome.Events(List.of(draft), trust);
         } catch (BugmailException e) {

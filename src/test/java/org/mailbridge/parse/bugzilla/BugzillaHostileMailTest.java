@@ -114,8 +114,9 @@ class BugzillaHostileMailTest {
                 + "Gr\u00fc\u00dfe" + Bugmails.FOOTER;
         byte[] raw = (Bugmails.headers("changed", "", "text/plain; charset=UTF-8", "8bit") + "\n" + b)
                 .getBytes(StandardCharsets.ISO_8859_1);
-        Map<String, Object> comment = map(body(parse(raw)), "comment");
-        assertThat(comment).containsEntry("author", "zoe@example.org").containsEntry("number", 1L);
+        Map<String, Object> body = body(parse(raw));
+        assertThat(map(body, "comment")).containsEntry("author", "zoe@example.org").containsEntry("number", 1L);
+        assertThat(map(body, "mailbridge")).containsEntry("lossy_text", true);
     }
 
     @Test
