@@ -50,4 +50,9 @@ record Bugmail(BugmailType type, BugmailHeaders headers, long bugId, String webu
     List<TableRow> rows() {
         return blocks.stream().flatMap(b -> b.rows().stream()).toList();
     }
+
+    /** The rows about this bug itself: not those of a blocker whose state changed. */
+    List<TableRow> ownRows() {
+        return blocks.stream().filter(b -> b.blocker().isEmpty()).flatMap(b -> b.rows().stream()).toList();
+    }
 }

@@ -37,11 +37,11 @@ final class CommentObject {
         if (header.isPresent() && (header.get().equals("private") || header.get().equals("public"))) {
             return Optional.of(header.get().equals("private"));
         }
-        if (c.number().isEmpty() || m.type() == BugmailType.DEP_CHANGED) {
+        if (c.number().isEmpty()) {
             return Optional.empty();
         }
         String label = "Comment #" + c.number().getAsLong() + " is private";
-        return m.rows().stream().filter(r -> r.label().equals(label)).reduce((a, b) -> b)
+        return m.ownRows().stream().filter(r -> r.label().equals(label)).reduce((a, b) -> b)
                 .map(r -> r.added().equals("1"));
     }
 }

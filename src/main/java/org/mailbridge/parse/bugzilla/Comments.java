@@ -29,22 +29,34 @@ final class Comments {
         OptionalLong number = OptionalLong.of(0);
         Optional<Identity> author = descriptionAuthor;
         boolean open = description;
+        boolean lead = description;
         for (int i = from; i < to; i++) {
             Header h = header(lines.get(i));
             if (h != null) {
-                if (open) {
+                if (open && !(lead && blank(lines, start, i))) {
                     out.add(build(number, author, lines, start, i));
                 }
+                lead = false;
                 number = h.number;
                 author = h.author;
                 start = i + 1;
                 open = true;
             }
         }
-        if (open) {
+        if (open && !(lead && blank(lines, start, to))) {
             out.add(build(number, author, lines, start, to));
         }
         return out;
+    }
+
+    /** Whether lines {@code [from, to)} are all blank: Bugzilla leaves out an empty description. */
+    private static boolean blank(List<String> lines, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!BodyText.blank(lines.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private record Header(OptionalLong number, Optional<Identity> author) {

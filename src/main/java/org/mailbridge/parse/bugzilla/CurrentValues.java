@@ -27,7 +27,7 @@ final class CurrentValues {
             names.get(i).ifPresent(n -> values.put(n, fields.get(k).added()));
         }
         if (mail.type() == BugmailType.CHANGED) {
-            List<TableRow> rows = mail.rows();
+            List<TableRow> rows = mail.ownRows();
             List<Optional<String>> rowNames = ChangeFields.internalNames(rows, mail.headers().changedFields());
             for (int i = 0; i < rows.size(); i++) {
                 int k = i;

@@ -32,7 +32,7 @@ final class Usernames {
             r.requestee().ifPresent(x -> logins.add(x.login()));
             r.setter().ifPresent(x -> logins.add(x.login()));
         });
-        for (TableRow r : m.type() == BugmailType.DEP_CHANGED ? List.<TableRow>of() : m.rows()) {
+        for (TableRow r : m.ownRows()) {
             if (r.label().equals("CC")) {
                 logins.addAll(BugmailHeaders.commaList(r.added()));
             }
