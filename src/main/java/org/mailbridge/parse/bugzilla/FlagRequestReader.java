@@ -59,6 +59,9 @@ final class FlagRequestReader {
             for (; next < lines.size() && !lines.get(next).contains("attachment.cgi?id="); next++) {
                 att.add(lines.get(next));
             }
+            if (next == lines.size()) {
+                throw new BugmailException("flag mail names an attachment without its attachment.cgi link");
+            }
             attachment = attachment(att.value());
             next++;
         }

@@ -28,13 +28,4 @@ final class Numbers {
     static long natural(String s) {
         return "0".equals(s) ? 0 : positive(s);
     }
-
-    /** The digits at the start of {@code s} from {@code from}, as a number, or -1. */
-    static long leading(String s, int from) {
-        int end = from;
-        while (end < s.length() && end - from <= MAX_DIGITS && Character.isDigit(s.charAt(end)) && s.charAt(end) < 128) {
-            end++;
-        }
-        return end == from ? -1 : natural(s.substring(from, end));
-    }
 }
