@@ -98,7 +98,10 @@ final class FlagRequestReader {
         Optional<Identity> former = Optional.empty();
         String flag;
         if (action.equals("asked")) {
-            int f = rest.lastIndexOf("for ");
+            int f = rest.startsWith("for ") ? 0 : rest.lastIndexOf(" for ") + 1;
+            if (f < 0 || f == 0 && !rest.startsWith("for ")) {
+                throw new BugmailException("flag mail asks for no flag: '" + abbreviate(sentence) + "'");
+            }
             flag = rest.substring(f + 4).strip();
             requestee = f > 0 ? Optional.of(identity(rest.substring(0, f))) : Optional.empty();
         } else {
