@@ -106,7 +106,7 @@ final class FieldNames {
     }
 
     /** The number N of a {@code Attachment #N …} or {@code Comment #N …} label, or -1. */
-    static long scopeNumber(String label, String prefix) {
+    private static long scopeNumber(String label, String prefix) {
         if (!label.startsWith(prefix)) {
             return -1;
         }

@@ -1,7 +1,6 @@
 package org.mailbridge.parse.bugzilla;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,10 +42,5 @@ final class People {
         o.put("login", login);
         u.put(o, "real_name", name, "", path + ".real_name");
         return o;
-    }
-
-    /** Every login the mail shows a real name for. */
-    List<String> logins() {
-        return List.copyOf(names.keySet());
     }
 }

@@ -30,11 +30,6 @@ final class Wrapped {
         }
     }
 
-    /** Whether any piece was added. */
-    boolean isEmpty() {
-        return pieces.isEmpty();
-    }
-
     /** The last piece added, or the empty string. */
     String last() {
         return pieces.isEmpty() ? "" : pieces.get(pieces.size() - 1);
