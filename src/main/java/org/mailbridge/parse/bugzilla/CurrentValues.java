@@ -17,6 +17,10 @@ final class CurrentValues {
     private static final Set<String> MULTI = Set.of("cc", "keywords", "dependson", "blocked", "alias", "see_also",
             "flagtypes.name", "bug_group");
 
+    /** Custom fields of bugzilla.redhat.com and bugzilla.kernel.org known to hold a single value. */
+    private static final Set<String> SINGLE_CUSTOM = Set.of("cf_fixed_in", "cf_last_closed", "cf_doc_type",
+            "cf_regression");
+
     private final Map<String, String> values = new HashMap<>();
 
     CurrentValues(Bugmail mail) {
@@ -42,16 +46,18 @@ final class CurrentValues {
         return Optional.ofNullable(values.get(internal));
     }
 
-    /** The custom fields ({@code cf_*}) the new-bug table shows, by name. */
+    /**
+     * The custom fields ({@code cf_*}) whose whole value the mail shows: every one in a new-bug
+     * table; in a changed mail only those known to hold one value (a multi-select field's row
+     * shows only what was added).
+     */
     Map<String, String> custom(Bugmail mail) {
         Map<String, String> out = new TreeMap<>();
-        if (mail.type() == BugmailType.NEW) {
-            values.forEach((k, v) -> {
-                if (k.startsWith("cf_")) {
-                    out.put(k, v);
-                }
-            });
-        }
+        values.forEach((k, v) -> {
+            if (k.startsWith("cf_") && (mail.type() == BugmailType.NEW || SINGLE_CUSTOM.contains(k))) {
+                out.put(k, v);
+            }
+        });
         return out;
     }
 }
