@@ -21,6 +21,8 @@ final class ChangeTable {
     static final int VALUE = 27;
     private static final int PIPE1 = 19;
     private static final int PIPE2 = 48;
+    /** Longer than any label {@link FieldNames} knows ("Attachment #123456789012 is obsolete"). */
+    private static final int LONGEST_KNOWN_LABEL = 64;
 
     /**
      * The rows of a table and where it ends.
@@ -106,6 +108,9 @@ final class ChangeTable {
         String firstWord = sp < 0 ? piece : piece.substring(0, sp);
         if (prev.length() + 1 + firstWord.length() <= LABEL) {
             return false;
+        }
+        if (row.label.length() > LONGEST_KNOWN_LABEL) {
+            return !FieldNames.known(piece); // no known label is this long: the text stays unbuilt
         }
         String current = row.label.value();
         String joined = current + " " + piece;

@@ -84,8 +84,8 @@ final class HtmlTables {
                 }
                 i = gt;
             } else if (ch == '&') {
-                int semi = cell.indexOf(';', i);
-                String decoded = semi > i && semi - i <= 10 ? entity(cell.substring(i + 1, semi)) : null;
+                int semi = semicolon(cell, i);
+                String decoded = semi > i ? entity(cell.substring(i + 1, semi)) : null;
                 if (decoded == null) {
                     sb.append(ch);
                 } else {
@@ -97,6 +97,17 @@ final class HtmlTables {
             }
         }
         return Wrapped.strip(sb.toString().replace('\u00a0', ' '));
+    }
+
+    /** The ';' that ends an entity starting at {@code amp}, looked for only as far as entities go. */
+    private static int semicolon(String s, int amp) {
+        int last = Math.min(s.length(), amp + 11);
+        for (int k = amp + 1; k < last; k++) {
+            if (s.charAt(k) == ';') {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static String entity(String name) {

@@ -16,6 +16,7 @@ import java.util.List;
 final class Wrapped {
     private final int width;
     private final List<String> pieces = new ArrayList<>();
+    private long length;
 
     /** @param width the most characters a piece can have: the column width minus one */
     Wrapped(int width) {
@@ -27,7 +28,13 @@ final class Wrapped {
         String p = stripTrailing(piece);
         if (!p.isEmpty()) {
             pieces.add(p);
+            length += p.length() + 1;
         }
+    }
+
+    /** About how long the value is (pieces plus one separator each), without building it. */
+    long length() {
+        return length;
     }
 
     /** The last piece added, or the empty string. */

@@ -124,7 +124,7 @@ class BugzillaHostileMailTest {
         // Each line stays under the reader's 1 MiB line limit, so the parser is what is measured.
         String pipes = "|".repeat(1_000_000);
         String headers = "--- Comment #1 from x ---\n".repeat(100_000);
-        String html = "<tr><td><th x\n".repeat(200_000);
+        String html = "<tr><td>a</td><th>\n".repeat(200_000) + "</tr>";
         byte[] raw = (Bugmails.headers("changed", "", "multipart/alternative; boundary=\"b\"", "7bit") + "\n--b\n"
                 + "Content-Type: text/plain; charset=UTF-8\n\n"
                 + Bugmails.body("             Status|NEW                         |FIXED\n" + pipes, "\n\n" + headers)
@@ -133,6 +133,19 @@ class BugzillaHostileMailTest {
         ParseOutcome o = assertTimeoutPreemptively(BOUND, () -> parse(raw));
         assertThat(o).isInstanceOf(ParseOutcome.Events.class);
         assertThat(body(o).get("mailbridge").toString()).contains("earlier_comments");
+    }
+
+    @Test
+    void aLabelWrappedOverManyLinesAndAnHtmlCellOfAmpersandsStayLinear() {
+        String rows = "             Status|NEW                         |FIXED\n"
+                + "abcdefghijklmnopqr |                            |x\n".replace("abcdefghijklmnopqr ", " abcdefghijklmnopqr")
+                        .repeat(100_000);
+        String html = "<table><tr><td>Status</td><td>" + "&".repeat(1_000_000) + "</td><td>x</td></tr></table>";
+        byte[] raw = (Bugmails.headers("changed", "", "multipart/alternative; boundary=\"b\"", "7bit") + "\n--b\n"
+                + "Content-Type: text/plain; charset=UTF-8\n\n" + Bugmails.body(rows, "") + "\n--b\n"
+                + "Content-Type: text/html; charset=UTF-8\n\n" + html + "\n--b--\n").getBytes(StandardCharsets.UTF_8);
+        ParseOutcome o = assertTimeoutPreemptively(BOUND, () -> parse(raw));
+        assertThat(o).isInstanceOf(ParseOutcome.Events.class);
     }
 
     @Test
