@@ -49,21 +49,25 @@ final class HtmlTables {
             List<String> cells = new ArrayList<>();
             int headers = 0;
             int c = i + 3;
+            // One forward pass over the row: every step moves past the tag or cell it looked at.
             while (true) {
-                int td = find(html, "<td", c, end);
-                int th = find(html, "<th", c, end);
-                int open = td < 0 ? th : (th >= 0 && th < td ? th : td);
-                if (open < 0) {
+                int open = html.indexOf('<', c);
+                if (open < 0 || open >= end) {
                     break;
                 }
-                boolean header = open == th;
+                boolean td = html.regionMatches(true, open, "<td", 0, 3);
+                boolean th = html.regionMatches(true, open, "<th", 0, 3);
+                if (!td && !th) {
+                    c = open + 1;
+                    continue;
+                }
+                int close = find(html, th ? "</th>" : "</td>", open, end);
                 int gt = html.indexOf('>', open);
-                int close = find(html, header ? "</th>" : "</td>", open, end);
-                if (gt < 0 || close < 0 || gt > close) {
+                if (close < 0 || gt < 0 || gt > close) {
                     break;
                 }
                 cells.add(text(html.substring(gt + 1, close)));
-                headers += header ? 1 : 0;
+                headers += th ? 1 : 0;
                 c = close + 5;
             }
             rows.add(new Row(cells, headers));

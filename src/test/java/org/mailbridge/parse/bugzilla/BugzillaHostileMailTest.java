@@ -136,11 +136,12 @@ class BugzillaHostileMailTest {
     }
 
     @Test
-    void aLabelWrappedOverManyLinesAndAnHtmlCellOfAmpersandsStayLinear() {
+    void aLabelWrappedOverManyLinesAndHostileHtmlStayLinear() {
         String rows = "             Status|NEW                         |FIXED\n"
                 + "abcdefghijklmnopqr |                            |x\n".replace("abcdefghijklmnopqr ", " abcdefghijklmnopqr")
                         .repeat(100_000);
-        String html = "<table><tr><td>Status</td><td>" + "&".repeat(1_000_000) + "</td><td>x</td></tr></table>";
+        String html = "<table><tr><td>Status</td><td>" + "&".repeat(1_000_000) + "</td><td>x</td></tr>\n<tr>"
+                + "<td>a</td>\n".repeat(200_000) + "</tr></table>";
         byte[] raw = (Bugmails.headers("changed", "", "multipart/alternative; boundary=\"b\"", "7bit") + "\n--b\n"
                 + "Content-Type: text/plain; charset=UTF-8\n\n" + Bugmails.body(rows, "") + "\n--b\n"
                 + "Content-Type: text/html; charset=UTF-8\n\n" + html + "\n--b--\n").getBytes(StandardCharsets.UTF_8);
