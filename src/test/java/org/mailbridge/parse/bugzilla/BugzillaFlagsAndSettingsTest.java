@@ -54,6 +54,15 @@ class BugzillaFlagsAndSettingsTest {
     }
 
     @Test
+    void onlyPlainAccountNamesBecomeUserHeaders() {
+        assertThat(Usernames.isAccountName("jnovak")).isTrue();
+        assertThat(Usernames.isAccountName("python-packagers-sig")).isTrue();
+        assertThat(Usernames.isAccountName("evil\u0000name")).isFalse();
+        assertThat(Usernames.isAccountName("a b")).isFalse();
+        assertThat(Usernames.isAccountName("")).isFalse();
+    }
+
+    @Test
     void defaultsTrustFedorasBugzilla() throws Exception {
         BugzillaSettings s = BugzillaSettings.read(new ParserSettings("bugzilla", Map.of()));
         assertThat(s.instances()).containsExactly("https://bugzilla.redhat.com/");
