@@ -1,6 +1,5 @@
 package org.mailbridge.cli;
 
-import java.util.Arrays;
 import java.util.Set;
 
 import org.mailbridge.deliver.Deliver;
@@ -22,10 +21,20 @@ public final class Main {
         System.exit(run(args));
     }
 
+    /** A plain loop: a stream or lambda here would load the lambda machinery into every deliver. */
+    private static boolean asksForHelp(String[] args) {
+        for (String a : args) {
+            if (HELP.contains(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Runs a command line and returns the exit status. */
     public static int run(String[] args) {
-        if (args.length > 0 && args[0].equals("deliver") && Arrays.stream(args).noneMatch(HELP::contains)) {
-            return Deliver.run(Arrays.copyOfRange(args, 1, args.length), System.in, System.err, System.getenv());
+        if (args.length > 0 && args[0].equals("deliver") && !asksForHelp(args)) {
+            return Deliver.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.in, System.err, System.getenv());
         }
         return Cli.execute(args);
     }

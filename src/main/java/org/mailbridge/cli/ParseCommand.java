@@ -24,17 +24,32 @@ import picocli.CommandLine.Parameters;
 @Command(name = "parse", mixinStandardHelpOptions = true,
         description = {"Print the events messages would produce, one JSON object a line, publishing nothing.",
             "Events of untrusted senders are printed too, with their verdict in the mailbridge_trust header.",
-            "Messages that would be quarantined are reported on stderr."})
+            "Messages that would be quarantined are reported on stderr.",
+            "With --check and no FILE: only load and validate the configuration, rule files and plugins,",
+            "report every error as file:line: message, and list what would be loaded."})
 final class ParseCommand extends BaseCommand {
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Message files; '-' reads stdin.")
-    List<String> files;
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Message files; '-' reads stdin.")
+    List<String> files = List.of();
 
-    @Option(names = "--explain", description = "Say on stderr which parsers were asked and what each answered.")
+    @Option(names = "--explain", description = "Say on stderr which parsers and rules were tried and why each matched or not.")
     boolean explain;
+
+    @Option(names = "--check", description = "Validate the configuration, rule files and plugins first; exit 78 on any error"
+            + " (a broken plugin included).")
+    boolean check;
 
     @Override
     protected ExitCode execute() throws ConfigException {
+        if (files.isEmpty() && !check) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "FILE is required (or --check)");
+        }
         Interpreter interpreter = Interpreters.create(config(), Clock.systemUTC());
+        if (check) {
+            ExitCode c = ParsersCommand.report(interpreter.registry(), out(), err());
+            if (c != ExitCode.OK || files.isEmpty()) {
+                return c;
+            }
+        }
         ExitCode result = ExitCode.OK;
         for (String f : files) {
             ExitCode r = parseOne(interpreter, f);

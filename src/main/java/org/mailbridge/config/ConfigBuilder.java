@@ -127,6 +127,10 @@ final class ConfigBuilder {
         if (!ok) {
             throw new ConfigException("key '" + key + "': '" + url + "' is not an AMQP URL for " + protocol.id());
         }
+        if (url.matches("(?i)^(failover:\\(\\s*)?amqps?(ws|wss)?://[^/?@]*@.*")) {
+            // Qpid JMS refuses user-info in URLs, and secrets do not belong in URLs anyway.
+            throw new ConfigException("key '" + key + "': put credentials in username and password_file, not in the URL");
+        }
     }
 
     private static Limits limits(RawConfig.RawLimits r) throws ConfigException {

@@ -28,6 +28,8 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    private static final java.util.regex.Pattern NAMED_KEY = java.util.regex.Pattern.compile("keys? '([^']+)'");
+
     private ConfigLoader() {
     }
 
@@ -55,10 +57,10 @@ public final class ConfigLoader {
             String key = keyPath(e);
             String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
                     .map(String::valueOf).sorted().collect(Collectors.joining(", "));
-            throw new ConfigException(where(file, e.getLocation()) + "unknown key '" + key + "'"
+            throw new ConfigException(where(file, text, key, e.getLocation()) + "unknown key '" + key + "'"
                     + (known.isEmpty() ? "" : " (known keys here: " + known + ")"), e);
         } catch (JsonMappingException e) {
-            throw new ConfigException(where(file, e.getLocation()) + "key '" + keyPath(e) + "': "
+            throw new ConfigException(where(file, text, keyPath(e), e.getLocation()) + "key '" + keyPath(e) + "': "
                     + e.getOriginalMessage().lines().findFirst().orElse("invalid value"), e);
         } catch (JsonProcessingException e) {
             throw new ConfigException(where(file, e.getLocation()) + "TOML syntax error: "
@@ -70,7 +72,9 @@ public final class ConfigLoader {
         try {
             return ConfigBuilder.build(raw, Optional.of(file), env);
         } catch (ConfigException e) {
-            throw new ConfigException(file + ": " + e.getMessage(), e);
+            java.util.regex.Matcher m = NAMED_KEY.matcher(e.getMessage());
+            String key = m.find() ? m.group(1) : "";
+            throw new ConfigException(where(file, text, key, null) + e.getMessage(), e);
         }
     }
 
@@ -79,6 +83,15 @@ public final class ConfigLoader {
             return file + ":" + loc.getLineNr() + ": ";
         }
         return file + ": ";
+    }
+
+    /** The parser knows no line once the tree is built: look the key up in the text. */
+    private static String where(Path file, String text, String key, JsonLocation loc) {
+        if (loc != null && loc.getLineNr() > 0) {
+            return where(file, loc);
+        }
+        int line = key.isEmpty() ? 0 : TomlLocator.of(text).line(key);
+        return line > 0 ? file + ":" + line + ": " : file + ": ";
     }
 
     /** {@code domains.infra.url} from Jackson's reference chain; snake-case names are the file's own. */

@@ -12,5 +12,5 @@ import java.time.Duration;
  */
 public record DaemonSettings(Duration pollInterval, Duration retryMin, Duration retryMax, Duration publishTimeout) {
     public static final DaemonSettings DEFAULT = new DaemonSettings(
-            Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(30));
+            Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofSeconds(30));
 }

@@ -27,6 +27,7 @@ import org.mailbridge.publish.Publisher;
 import org.mailbridge.publish.Router;
 import org.mailbridge.spool.Spool;
 import org.mailbridge.spool.SpoolEntry;
+import org.mailbridge.spool.SpoolNames;
 import org.mailbridge.status.StateFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,7 @@ public final class Daemon implements AutoCloseable {
         this.dispatcher = new Dispatcher(new Router(config.domains(),
                 config.topicPrefix() + "." + config.environment() + "."), publishers);
         this.pipeline = new Pipeline(spool, interpreter, dispatcher, config.archive(), MAX_REFUSALS, clock);
-        this.monitor = new Monitor(new StateFile(spool.root()), clock, hostName(), this::domainStates);
+        this.monitor = new Monitor(new StateFile(spool.root()), clock, SpoolNames.host(), this::domainStates);
         this.watcher = new SpoolWatcher(spool.newDir());
         this.backoff = new Backoff(config.daemon().retryMin(), config.daemon().retryMax());
     }
@@ -133,17 +134,24 @@ public final class Daemon implements AutoCloseable {
     /** Runs until {@link #stop()}; returns when the message in hand is settled. */
     public void run() {
         long nextBeat = 0;
+        long nextAttempt = 0;
         try {
             while (stopRequested.getCount() > 0) {
-                if (System.nanoTime() >= nextBeat) {
+                long now = System.nanoTime();
+                if (now >= nextBeat) {
                     monitor.write();
-                    nextBeat = System.nanoTime() + HEARTBEAT.toNanos();
+                    nextBeat = now + HEARTBEAT.toNanos();
                 }
-                if (!ensureConnected()) {
+                if (now < nextAttempt) {
+                    // Backing off; wake for heartbeats so that status can tell waiting from dead.
+                    stopRequested.await(Math.min(nextAttempt, nextBeat) - now, TimeUnit.NANOSECONDS);
                     continue;
                 }
-                if (!drainOnce()) {
+                Duration backOff = cycle();
+                if (backOff == null) {
                     watcher.await(config.daemon().pollInterval());
+                } else if (!backOff.isZero()) {
+                    nextAttempt = System.nanoTime() + backOff.toNanos();
                 }
             }
         } catch (InterruptedException e) {
@@ -157,29 +165,27 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
-    /** Connects every domain; on failure waits out the back-off and answers false. */
-    private boolean ensureConnected() throws InterruptedException {
+    /**
+     * Connects if needed, then works through {@code new/} once.
+     *
+     * @return null when there was nothing to do, zero to go on at once, or how long to back off
+     */
+    private Duration cycle() throws IOException {
         try {
             dispatcher.connectAll();
-            return true;
         } catch (PublishException e) {
             Duration wait = backoff.fail();
             LOG.warn("{}", LogFmt.msg("broker unavailable").kv("domain", e.domain()).kv("retry_in_ms", wait.toMillis())
                     .kv("err", e.getMessage()));
-            stopRequested.await(wait.toMillis(), TimeUnit.MILLISECONDS);
-            return false;
+            return wait;
         }
-    }
-
-    /** One pass over {@code new/}; answers whether there was anything to do. */
-    private boolean drainOnce() throws IOException, InterruptedException {
         List<SpoolEntry> waiting = spool.waiting();
         if (waiting.isEmpty()) {
-            return false;
+            return null;
         }
         for (SpoolEntry e : waiting) {
             if (stopRequested.getCount() == 0) {
-                return true;
+                break;
             }
             Optional<SpoolEntry> claimed = spool.claim(e);
             if (claimed.isEmpty()) {
@@ -188,12 +194,11 @@ public final class Daemon implements AutoCloseable {
             Outcome o = pipeline.process(claimed.get());
             monitor.record(o);
             if (o instanceof Outcome.Retry r && r.error().scope() == PublishException.Scope.CONNECTION) {
-                stopRequested.await(backoff.fail().toMillis(), TimeUnit.MILLISECONDS);
-                return true;
+                return backoff.fail();
             }
             backoff.reset();
         }
-        return true;
+        return Duration.ZERO;
     }
 
     private Map<String, Boolean> domainStates() {
@@ -236,15 +241,6 @@ public final class Daemon implements AutoCloseable {
             ch.close();
         } catch (IOException e) {
             // releasing a lock on the way out
-        }
-    }
-
-    private static String hostName() {
-        String h = System.getenv("HOSTNAME");
-        try {
-            return h != null ? h : java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).strip();
-        } catch (IOException e) {
-            return "localhost";
         }
     }
 }

@@ -59,11 +59,17 @@ public final class Deliver {
             log(err, "error", "spool unavailable", spool.root() + ": " + e);
             return ExitCode.TEMP_FAIL.code();
         }
-        try (InputStream in = opts.input() == null ? stdin : Files.newInputStream(opts.input())) {
-            return deliver(spool, in, err);
-        } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
-            log(err, "error", "cannot read input", String.valueOf(opts.input()));
-            return ExitCode.IO_ERROR.code();
+        InputStream in = stdin;
+        if (opts.input() != null) {
+            try {
+                in = Files.newInputStream(opts.input());
+            } catch (IOException e) {
+                log(err, "error", "cannot read input", opts.input() + ": " + e);
+                return ExitCode.IO_ERROR.code();
+            }
+        }
+        try (InputStream input = in) {
+            return deliver(spool, input, err);
         } catch (IOException | RuntimeException e) {
             log(err, "error", "deliver failed", spool.root() + ": " + e);
             return ExitCode.TEMP_FAIL.code();

@@ -68,7 +68,7 @@ public final class MailReader {
 
     /** Reads a message from a stream, which it does not close. */
     public Mail read(InputStream raw) throws IOException, MalformedMailException {
-        SizeLimitedInputStream counted = new SizeLimitedInputStream(raw, limits.maxMessageSize());
+        LimitedInputStream counted = new LimitedInputStream(raw, limits.maxMessageSize(), limits.maxLineLength());
         BufferedInputStream in = new BufferedInputStream(counted, 64 * 1024);
         try {
             Optional<Address> fromLine = EnvelopeLine.consume(in, ENVELOPE_LINE_MAX);
@@ -81,8 +81,11 @@ public final class MailReader {
             parser.setContentHandler(collector);
             parser.parse(in);
             return build(collector, fromLine, counted.count());
-        } catch (SizeLimitedInputStream.LimitExceeded e) {
-            throw oversized(e.limit() + 1);
+        } catch (LimitedInputStream.LimitExceeded e) {
+            if (e.isSize()) {
+                throw oversized(counted.count());
+            }
+            throw new MalformedMailException("malformed", e.getMessage(), null);
         } catch (MimeIOException e) {
             throw malformed(e.getCause() != null ? e.getCause() : e);
         } catch (MimeException e) {
@@ -134,8 +137,8 @@ public final class MailReader {
     }
 
     private MalformedMailException oversized(long size) {
-        return new MalformedMailException("oversized",
-                "message of " + size + " bytes is over limits.max_message_size (" + limits.maxMessageSize() + ")", null);
+        return new MalformedMailException("oversized", "message of " + (size > limits.maxMessageSize() ? "over " : "")
+                + size + " bytes is over limits.max_message_size (" + limits.maxMessageSize() + ")", null);
     }
 
     private static MalformedMailException malformed(Throwable cause) {

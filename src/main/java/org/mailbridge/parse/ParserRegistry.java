@@ -2,22 +2,17 @@ package org.mailbridge.parse;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 import org.mailbridge.config.Config;
 import org.mailbridge.config.ConfigException;
+import org.mailbridge.rules.RuleLoader;
+import org.mailbridge.rules.RuleParser;
 import org.mailbridge.spi.Mail;
 import org.mailbridge.spi.MailParser;
 import org.mailbridge.spi.ParseOutcome;
-import org.mailbridge.spi.ParserConfigException;
-import org.mailbridge.spi.ParserSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,19 +20,42 @@ import org.slf4j.LoggerFactory;
  * The loaded parsers, in the order they are asked. Ids are checked ({@code [a-z][a-z0-9_.-]*},
  * unique, {@code mail} reserved), order is by {@link MailParser#order()} then id, and a parser
  * that throws is contained: its mail is quarantined, other mail and parsers go on.
+ *
+ * <p>Parsers come from three places: the built-in Java parsers (found with
+ * {@link ServiceLoader}), rule files ({@link RuleLoader}: bundled, then {@code rules_dirs}), and
+ * plugin jars in {@code plugins_dir} ({@link PluginLoader}), each jar in its own class loader.
+ * One id may exist once across all three: a clash stops the start with both sources named. A
+ * broken rule file stops the start too; a plugin that cannot be loaded or started is reported
+ * with its jar and left out.
  */
 public final class ParserRegistry implements AutoCloseable {
     /** The id reserved for the generic {@code mail.received} parser. */
     public static final String GENERIC_ID = GenericMailParser.ID;
-    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_.-]*");
     private static final Logger LOG = LoggerFactory.getLogger(ParserRegistry.class);
 
     private final List<LoadedParser> parsers;
     private final List<String> broken;
+    private final List<ParserSource> sources;
 
-    private ParserRegistry(List<LoadedParser> parsers, List<String> broken) {
+    private ParserRegistry(List<LoadedParser> parsers, List<String> broken, List<ParserSource> sources) {
         this.parsers = List.copyOf(parsers);
         this.broken = List.copyOf(broken);
+        this.sources = List.copyOf(sources);
+    }
+
+    /** What kind of parser it is, for {@code mailbridge parsers}. */
+    public enum Kind {
+        /** A Java parser built into the application. */
+        JAVA,
+        /** A rule file. */
+        RULE,
+        /** A Java parser from a plugin jar. */
+        PLUGIN;
+
+        /** The lower-case name. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /**
@@ -45,8 +63,9 @@ public final class ParserRegistry implements AutoCloseable {
      *
      * @param parser the parser, initialised
      * @param source {@code built-in}, a rule file or a plugin jar
+     * @param kind java, rule or plugin
      */
-    public record LoadedParser(MailParser parser, String source) {
+    public record LoadedParser(MailParser parser, String source, Kind kind) {
     }
 
     /**
@@ -76,72 +95,48 @@ public final class ParserRegistry implements AutoCloseable {
         }
     }
 
-    /** Loads the built-in parsers (found with {@link ServiceLoader}) and initialises them. */
+    /** Loads the built-in parsers, the rule files and the plugins the configuration names, and initialises them. */
     public static ParserRegistry load(Config config, Clock clock) throws ConfigException {
-        return load(config, clock, List.of(new ParserSource("built-in", ParserRegistry.class.getClassLoader())));
+        List<LoadedParser> found = new ArrayList<>();
+        List<String> broken = new ArrayList<>();
+        ParserSource builtIn = new ParserSource("built-in", ParserRegistry.class.getClassLoader());
+        discover(builtIn, broken).forEach(p -> found.add(new LoadedParser(p, builtIn.label(), Kind.JAVA)));
+        for (RuleParser r : RuleLoader.load(config.rulesDirs())) {
+            found.add(new LoadedParser(r, r.source(), Kind.RULE));
+        }
+        List<ParserSource> plugins = PluginLoader.sources(config.pluginsDir(), broken);
+        for (ParserSource s : plugins) {
+            discover(s, broken).forEach(p -> found.add(new LoadedParser(p, s.label(), Kind.PLUGIN)));
+        }
+        return assemble(config, clock, found, broken, plugins);
     }
 
-    /** Loads parsers from each source in turn, checks ids, initialises them. */
+    /** Loads parsers from each source in turn (the first is built-in, the others plugins), checks ids, initialises them. */
     public static ParserRegistry load(Config config, Clock clock, List<ParserSource> sources) throws ConfigException {
-        Map<String, LoadedParser> byId = new LinkedHashMap<>();
+        List<LoadedParser> found = new ArrayList<>();
         List<String> broken = new ArrayList<>();
-        for (ParserSource source : sources) {
-            for (MailParser p : discover(source, broken)) {
-                String id = p.id();
-                if (id == null || !ID.matcher(id).matches() || id.equals(GENERIC_ID)) {
-                    broken.add(source.label() + ": parser " + p.getClass().getName() + " has an invalid or reserved id '"
-                            + id + "'");
-                    continue;
-                }
-                LoadedParser earlier = byId.get(id);
-                if (earlier != null) {
-                    throw new ConfigException("parser id '" + id + "' is defined twice: by " + earlier.source()
-                            + " and by " + source.label());
-                }
-                byId.put(id, new LoadedParser(p, source.label()));
-            }
+        for (int i = 0; i < sources.size(); i++) {
+            ParserSource s = sources.get(i);
+            Kind kind = i == 0 ? Kind.JAVA : Kind.PLUGIN;
+            discover(s, broken).forEach(p -> found.add(new LoadedParser(p, s.label(), kind)));
         }
-        for (String id : config.parsers().keySet()) {
-            if (!byId.containsKey(id) && !id.equals(GENERIC_ID)) {
-                throw new ConfigException("[parsers." + id + "]: no parser has the id '" + id + "' (loaded: "
-                        + String.join(", ", byId.keySet()) + ")");
-            }
+        return assemble(config, clock, found, broken, sources.subList(Math.min(1, sources.size()), sources.size()));
+    }
+
+    private static ParserRegistry assemble(Config config, Clock clock, List<LoadedParser> found, List<String> broken,
+                                           List<ParserSource> plugins) throws ConfigException {
+        try {
+            List<LoadedParser> ready = ParserStartup.start(config, clock, found, broken);
+            broken.forEach(b -> LOG.error("msg=\"parser not loaded\" detail=\"{}\"", b.replace("\"", "'")));
+            return new ParserRegistry(ready, broken, plugins);
+        } catch (ConfigException e) {
+            closeLoaders(plugins);
+            throw e;
         }
-        List<LoadedParser> ready = new ArrayList<>();
-        for (LoadedParser lp : byId.values()) {
-            ParserSettings settings = new ParserSettings(lp.parser().id(), config.parserSettings(lp.parser().id()));
-            try {
-                if (!settings.enabled()) {
-                    continue;
-                }
-                lp.parser().init(new SimpleParserContext(lp.parser().id(), settings, clock));
-                ready.add(lp);
-            } catch (ParserConfigException e) {
-                throw new ConfigException(e.getMessage(), e);
-            } catch (RuntimeException | LinkageError e) {
-                broken.add(lp.source() + ": parser '" + lp.parser().id() + "' failed to start: " + e);
-            }
-        }
-        ready.sort(Comparator.comparingInt((LoadedParser lp) -> lp.parser().order())
-                .thenComparing(lp -> lp.parser().id()));
-        broken.forEach(b -> LOG.error("msg=\"parser not loaded\" detail=\"{}\"", b.replace("\"", "'")));
-        return new ParserRegistry(ready, broken);
     }
 
     private static List<MailParser> discover(ParserSource source, List<String> broken) {
-        List<MailParser> out = new ArrayList<>();
-        var it = ServiceLoader.load(MailParser.class, source.loader()).iterator();
-        while (true) {
-            try {
-                if (!it.hasNext()) {
-                    break;
-                }
-                out.add(it.next());
-            } catch (ServiceConfigurationError | LinkageError e) {
-                broken.add(source.label() + ": " + e.getMessage());
-            }
-        }
-        return out;
+        return ParserStartup.discover(source, broken);
     }
 
     /** The parsers in asking order. */
@@ -164,8 +159,10 @@ public final class ParserRegistry implements AutoCloseable {
             String id = lp.parser().id();
             ParseOutcome o;
             try {
-                o = lp.parser().parse(mail);
-            } catch (RuntimeException | StackOverflowError e) {
+                o = lp.parser() instanceof ExplainingParser ep
+                        ? ep.parse(mail, line -> explain.accept(id + " (" + lp.source() + "): " + line))
+                        : lp.parser().parse(mail);
+            } catch (RuntimeException | StackOverflowError | LinkageError e) {
                 explain.accept(id + " (" + lp.source() + "): threw " + e);
                 return new Result.Crashed(id, e);
             }
@@ -199,8 +196,21 @@ public final class ParserRegistry implements AutoCloseable {
         for (LoadedParser lp : parsers) {
             try {
                 lp.parser().close();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 LOG.warn("msg=\"parser close failed\" parser={} err=\"{}\"", lp.parser().id(), e.toString());
+            }
+        }
+        closeLoaders(sources);
+    }
+
+    private static void closeLoaders(List<ParserSource> plugins) {
+        for (ParserSource s : plugins) {
+            if (s.loader() instanceof java.io.Closeable c) {
+                try {
+                    c.close();
+                } catch (java.io.IOException e) {
+                    LOG.warn("msg=\"plugin close failed\" source={} err=\"{}\"", s.label(), e.toString());
+                }
             }
         }
     }

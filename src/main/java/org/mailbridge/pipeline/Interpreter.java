@@ -101,4 +101,9 @@ public final class Interpreter {
     public List<ParserRegistry.LoadedParser> parsers() {
         return registry.parsers();
     }
+
+    /** The registry, for {@code parse --check}. */
+    public ParserRegistry registry() {
+        return registry;
+    }
 }

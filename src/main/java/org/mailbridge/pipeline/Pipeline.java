@@ -54,7 +54,13 @@ public final class Pipeline {
     /** Processes a message claimed into {@code cur/} and settles it. */
     public Outcome process(SpoolEntry claimed) throws IOException {
         long start = System.nanoTime();
-        Interpretation in = interpreter.interpret(claimed.path(), QUIET);
+        Interpretation in;
+        try {
+            in = interpreter.interpret(claimed.path(), QUIET);
+        } catch (java.nio.file.AccessDeniedException e) {
+            // Retrying cannot help (a writer's permissions); keep it, with the reason, for an operator.
+            return quarantine(claimed, note(Reasons.UNREADABLE, "", "cannot read the spool file: " + e), "");
+        }
         if (in instanceof Interpretation.Unpublishable u) {
             return quarantine(claimed, u.note(), "");
         }

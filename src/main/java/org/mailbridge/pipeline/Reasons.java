@@ -6,6 +6,8 @@ public final class Reasons {
     public static final String NOT_MAIL = "not-mail";
     /** Over {@code limits.max_message_size}. */
     public static final String OVERSIZED = "oversized";
+    /** The spool file itself cannot be read (permissions). */
+    public static final String UNREADABLE = "unreadable";
     /** Unreadable MIME, or over a line or header limit. */
     public static final String MALFORMED = "malformed";
     /** No parser claims it and {@code unclaimed} is {@code quarantine}. */

@@ -28,13 +28,19 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
  * key), so operators need no Java keystores. Keys may be PKCS#8 or PKCS#1; Bouncy Castle reads
  * both.
  */
-final class TlsContexts {
+public final class TlsContexts {
     private static final char[] NO_PASSWORD = new char[0];
 
     private TlsContexts() {
     }
 
-    static SSLContext fromPem(Optional<Path> ca, Optional<Path> cert, Optional<Path> key) {
+    /**
+     * A TLS context trusting the CA bundle (or the JVM's trust store) and presenting the client
+     * certificate, when given.
+     *
+     * @throws IllegalArgumentException when a file holds no usable certificate or key
+     */
+    public static SSLContext fromPem(Optional<Path> ca, Optional<Path> cert, Optional<Path> key) {
         try {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             if (ca.isPresent()) {

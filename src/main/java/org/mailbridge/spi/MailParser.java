@@ -14,7 +14,17 @@ import java.util.Set;
  * {@code [a-z][a-z0-9_.-]*}, is unique among all loaded parsers, and is stable across releases:
  * it is part of every event id the parser produces. The id {@code mail} is reserved for the
  * bridge's generic {@code mail.received} event. Duplicates and invalid ids are refused at start
- * with the name of the jar that brought them.
+ * with the name of the jar that brought them. Rule files ({@code parsers/*.toml}) are parsers
+ * too and share the id space.
+ *
+ * <h2>Plugins</h2>
+ * A plugin is a jar in the configured {@code plugins_dir}, built against the SPI artifact
+ * ({@code org.mailbridge:mailbridge-spi}, this package only, scope {@code provided}). Each jar
+ * gets its own class loader whose parent exposes only the JDK and {@code org.mailbridge.spi}:
+ * the bridge's own classes and libraries (Jackson, logging, Mime4j) are invisible, so a plugin
+ * bundles what it needs, and plugins cannot see each other. A jar that cannot be loaded, or whose
+ * parser has a bad id, is reported with the jar's name and left out. See
+ * {@code parsers/example-plugin} for a complete project.
  *
  * <h2>Order</h2>
  * Parsers are asked in ascending {@link #order()}, ties broken by id, so the order never depends

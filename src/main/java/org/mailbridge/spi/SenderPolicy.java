@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The senders a parser trusts. A pattern is an address ({@code bugzilla@redhat.com}), a whole
  * domain ({@code @example.org} or {@code *@example.org}), or {@code *} for anyone. A mail is
- * trusted when its {@code From} address or its envelope sender matches a pattern. (Both are easy
+ * trusted when its {@code From} address or its envelope sender matches a pattern, ignoring case
+ * (mail systems treat local parts case-insensitively in practice). (Both are easy
  * to forge from outside: the mail system must only route trusted services' mail to the bridge,
  * and check SPF/DKIM before that.)
  *

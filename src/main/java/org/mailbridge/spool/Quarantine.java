@@ -42,6 +42,7 @@ public final class Quarantine {
         Files.writeString(tmpReason, note.format(), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
                 StandardOpenOption.SYNC);
+        Spool.groupReadable(tmpReason);
         Files.move(tmpReason, dir.resolve(entry.name() + REASON_SUFFIX), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return spool.moveDurably(entry, Spool.QUARANTINE);

@@ -34,6 +34,13 @@ public final class Spool {
     static final String QUARANTINE = "quarantine";
 
     private static final int COPY_BUFFER = 64 * 1024;
+    private static final int HEAD_BYTES = 8 * 1024;
+    /**
+     * Messages are readable by the spool's group whatever the writer's umask (procmail's is 077):
+     * the daemon usually runs as another user of that group.
+     */
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> FILE_MODE =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
 
     private final Path root;
 
@@ -90,14 +97,20 @@ public final class Spool {
         String name = SpoolNames.next();
         Path tmp = dir(TMP).resolve(name);
         long size = 0;
-        byte[] head = null;
+        // The first read from a pipe may return a few bytes only; keep reading the head until
+        // it holds enough to judge (the header block, usually), whatever the writer's pace.
+        byte[] head = new byte[HEAD_BYTES];
+        int headLen = 0;
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
              OutputStream out = Channels.newOutputStream(ch)) {
+            groupReadable(tmp);
             byte[] buf = new byte[COPY_BUFFER];
             int n;
             while ((n = in.read(buf)) > 0) {
-                if (head == null) {
-                    head = java.util.Arrays.copyOf(buf, n);
+                if (headLen < HEAD_BYTES) {
+                    int take = Math.min(n, HEAD_BYTES - headLen);
+                    System.arraycopy(buf, 0, head, headLen, take);
+                    headLen += take;
                 }
                 out.write(buf, 0, n);
                 size += n;
@@ -108,7 +121,7 @@ public final class Spool {
             Files.deleteIfExists(tmp);
             throw e;
         }
-        return new Staged(new SpoolEntry(name, tmp), size, head == null ? new byte[0] : head);
+        return new Staged(new SpoolEntry(name, tmp), size, java.util.Arrays.copyOf(head, headLen));
     }
 
     /**
@@ -116,7 +129,7 @@ public final class Spool {
      *
      * @param entry the file in {@code tmp/}
      * @param size its length in bytes
-     * @param head the first block read, for a quick look at what it is
+     * @param head the first bytes (up to 8 KiB), for a quick look at what it is
      */
     public record Staged(SpoolEntry entry, long size, byte[] head) {
     }
@@ -227,6 +240,14 @@ public final class Spool {
         SpoolEntry moved = move(entry, toDir);
         syncDirectory(dir(toDir));
         return moved;
+    }
+
+    static void groupReadable(Path file) throws IOException {
+        try {
+            java.nio.file.Files.setPosixFilePermissions(file, FILE_MODE);
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its defaults apply
+        }
     }
 
     /** fsync on a directory makes a rename into it survive a power cut. */

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
 /**
  * Makes spool file names that are unique across processes and hosts, in the spirit of Maildir:
@@ -17,9 +16,9 @@ import java.util.regex.Pattern;
  * {@code deliver} must not touch the network.
  */
 public final class SpoolNames {
-    private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
     private static final AtomicLong COUNTER = new AtomicLong();
     private static volatile String host;
+    private static volatile long pid;
 
     private SpoolNames() {
     }
@@ -27,10 +26,11 @@ public final class SpoolNames {
     /** A fresh, unique name for a message arriving now. */
     public static String next() {
         long micros = System.currentTimeMillis() * 1000 + (System.nanoTime() / 1000) % 1000;
-        return String.format("%d.M%06dP%dQ%dR%016x.%s",
-                micros / 1_000_000, micros % 1_000_000,
-                ProcessHandle.current().pid(), COUNTER.incrementAndGet(),
-                ThreadLocalRandom.current().nextLong(), host());
+        // Plain concatenation: String.format would load the formatter and regex engine into deliver.
+        String us = Long.toString(1_000_000 + micros % 1_000_000).substring(1);
+        String rnd = Long.toHexString(ThreadLocalRandom.current().nextLong());
+        return (micros / 1_000_000) + ".M" + us + "P" + pid() + "Q" + COUNTER.incrementAndGet() + "R"
+                + "0".repeat(16 - rnd.length()) + rnd + "." + host();
     }
 
     /** Whether a file name is one this spool could have made (and not a sidecar or stray file). */
@@ -38,13 +38,35 @@ public final class SpoolNames {
         return !name.startsWith(".") && !name.endsWith(Quarantine.REASON_SUFFIX) && !name.contains("/");
     }
 
-    private static String host() {
+    /** This host's name, from the kernel (no DNS), made safe for file names. */
+    public static String host() {
         String h = host;
         if (h == null) {
             h = readHost();
             host = h;
         }
         return h;
+    }
+
+    private static long pid() {
+        long p = pid;
+        if (p == 0) {
+            p = readPid();
+            pid = p;
+        }
+        return p;
+    }
+
+    /**
+     * On Linux, /proc/self names the process: reading it is one system call, where
+     * ProcessHandle's first use starts an executor and the lambda machinery in deliver's JVM.
+     */
+    private static long readPid() {
+        try {
+            return Long.parseLong(Files.readSymbolicLink(Path.of("/proc/self")).toString());
+        } catch (IOException | RuntimeException e) {
+            return ProcessHandle.current().pid();
+        }
     }
 
     private static String readHost() {
@@ -64,6 +86,14 @@ public final class SpoolNames {
             h = "localhost";
         }
         // Maildir forbids '/' and ':' in names; keep the name shell- and URL-safe as well.
-        return UNSAFE.matcher(h).replaceAll("_");
+        // A loop, not a regex: java.util.regex would bring the lambda machinery into deliver.
+        StringBuilder safe = new StringBuilder(h.length());
+        for (int i = 0; i < h.length(); i++) {
+            char c = h.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == '-';
+            safe.append(ok ? c : '_');
+        }
+        return safe.toString();
     }
 }

@@ -1,0 +1,72 @@
+package org.mailbridge.parse.bugzilla;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The account names an event concerns, for the {@code fedora_messaging_user_<name>} headers:
+ * the changer, reporter, assignee, QA contact, comment authors, people added to CC and flag
+ * requestees. Like bugzilla2fedmsg, a login becomes an account name only when it is an address
+ * at one of the configured user domains (by default {@code fedoraproject.org}): its local part.
+ * At most {@link #MAX} names, so a mail adding thousands of CCs cannot flood the headers.
+ */
+final class Usernames {
+    /** The most names one event carries. */
+    static final int MAX = 100;
+
+    private Usernames() {
+    }
+
+    static Set<String> of(Bugmail m, Map<String, Object> bug, Map<String, Object> event, List<String> domains) {
+        List<String> logins = new ArrayList<>();
+        logins.add(String.valueOf(event.get("who")));
+        logins.add(login(bug.get("reporter")));
+        logins.add(String.valueOf(bug.get("assigned_to")));
+        logins.add(login(bug.get("qa_contact")));
+        m.comments().forEach(c -> c.author().ifPresent(a -> logins.add(a.login())));
+        m.request().ifPresent(r -> {
+            r.requestee().ifPresent(x -> logins.add(x.login()));
+            r.setter().ifPresent(x -> logins.add(x.login()));
+        });
+        for (TableRow r : m.ownRows()) {
+            if (r.label().equals("CC")) {
+                logins.addAll(BugmailHeaders.commaList(r.added()));
+            }
+        }
+        Set<String> out = new TreeSet<>();
+        for (String login : logins) {
+            if (out.size() >= MAX) {
+                break;
+            }
+            int at = login.lastIndexOf('@');
+            if (at > 0 && domains.contains(login.substring(at + 1).toLowerCase(Locale.ROOT))
+                    && isAccountName(login.substring(0, at))) {
+                out.add(login.substring(0, at));
+            }
+        }
+        return out;
+    }
+
+    /** Account names are letters, digits, dot, dash and underscore; anything else stays out of headers. */
+    static boolean isAccountName(String s) {
+        if (s.isEmpty() || s.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-'
+                    || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String login(Object user) {
+        return user instanceof Map<?, ?> m && m.get("login") != null ? String.valueOf(m.get("login")) : "";
+    }
+}

@@ -1,0 +1,68 @@
+package org.mailbridge.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One test of a rule's {@code match}: a {@link Source} and a regular expression that must be
+ * found in one of its values (one line, for the body). Without a regular expression the test is
+ * that the source has a value at all (a header is present). Named groups
+ * ({@code (?<nvr>\S+)}) of a successful match become fields of the rule.
+ *
+ * @param source where to look
+ * @param regex what to find, or null for "present"
+ * @param groups the names of the regex's named groups
+ */
+record Condition(Source source, Pattern regex, List<String> groups) {
+    private static final Pattern NAMED_GROUP = Pattern.compile("(?<!\\\\)\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
+
+    Condition {
+        groups = List.copyOf(groups);
+    }
+
+    /** A condition; the regex (may be null) is compiled by the caller, which reports syntax errors. */
+    static Condition of(Source source, Pattern regex) {
+        List<String> names = new ArrayList<>();
+        if (regex != null) {
+            Matcher m = NAMED_GROUP.matcher(regex.pattern());
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        return new Condition(source, regex, names);
+    }
+
+    /**
+     * Tests the mail; on success puts the named groups into {@code captures}.
+     *
+     * @return empty when it holds, else why not (for {@code --explain})
+     */
+    Optional<String> test(MailView mail, Map<String, Object> fields, Map<String, Object> captures) {
+        List<String> values = source.values(mail, fields);
+        if (regex == null) {
+            return values.isEmpty() ? Optional.of(source + " is absent") : Optional.empty();
+        }
+        for (String v : values) {
+            Matcher m = regex.matcher(mail.budget().wrap(v));
+            if (m.find()) {
+                for (String g : groups) {
+                    String s = m.group(g);
+                    if (s != null) {
+                        captures.putIfAbsent(g, s.strip());
+                    }
+                }
+                return Optional.empty();
+            }
+        }
+        return Optional.of(values.isEmpty() ? source + " is absent" : source + " !~ /" + regex.pattern() + "/");
+    }
+
+    @Override
+    public String toString() {
+        return regex == null ? source + " present" : source + " ~ /" + regex.pattern() + "/";
+    }
+}

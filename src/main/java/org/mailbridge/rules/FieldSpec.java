@@ -1,0 +1,69 @@
+package org.mailbridge.rules;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * How a rule extracts one named field. The text comes from a {@link Source} ({@code in}) or a
+ * template over earlier fields ({@code value}); then, in order: a block of lines between
+ * {@code after} and {@code until}, or the first value where {@code regex} is found (its
+ * {@code group}, plus following lines that match {@code continued}, joined with {@code join});
+ * then {@code map} looks the text up, or {@code type} converts it.
+ *
+ * @param name the field name
+ * @param in where the text comes from, or null with {@code value}
+ * @param value a template over earlier fields, or null with {@code in}
+ * @param regex pattern to find, or null to take values whole
+ * @param group the group of {@code regex} to take: an Integer, a String name, or null for
+ *     group 1 (or the whole match when the regex has no group)
+ * @param all take every match, making a list, instead of the first
+ * @param continued lines right after a match that continue its value (wrapped text), or null
+ * @param join what joins continued lines
+ * @param after a block starts after the first line matching this, or null
+ * @param until the block ends before the next line matching this (null: at the end)
+ * @param untilLast end the block at the last such line instead of the next
+ * @param type the conversion
+ * @param items the conversion of each list item
+ * @param split where list values are split
+ * @param format a {@link DateTimeFormatter} pattern for dates, or null for RFC 2822/ISO 8601
+ * @param zone the zone of dates written without one, or null
+ * @param map text → value lookup, or null; text not in the map counts as not found
+ * @param fallback what happens when the mail does not carry the field
+ */
+record FieldSpec(String name, Source in, Template value, Pattern regex, Object group, boolean all, Pattern continued,
+                 String join, Pattern after, Pattern until, boolean untilLast, FieldType type, FieldType items,
+                 Pattern split, DateTimeFormatter format, ZoneId zone, Map<String, Object> map, Fallback fallback) {
+    /** Field names: also what {@code {{...}}} and {@code field:} accept. */
+    static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*|[a-zA-Z][a-zA-Z0-9]*");
+    /** Reserved for the current element inside {@code "$each"}. */
+    static final String ITEM = "item";
+
+    /** What a missing field becomes. */
+    sealed interface Fallback {
+        /** The field is required: a mail that matches the rule but lacks it is malformed. */
+        record Required() implements Fallback {
+        }
+
+        /** Absence means this value (a fact, e.g. "no tag"): not flagged. */
+        record Default(Object value) implements Fallback {
+        }
+
+        /**
+         * The mail does not say: the value is the schema's neutral form and every body path
+         * using it is listed in {@code mailbridge.unknown}.
+         */
+        record Unknown(Object value) implements Fallback {
+        }
+    }
+
+    /** The fields of earlier rules this one reads. */
+    List<String> dependsOn() {
+        if (value != null) {
+            return value.refs();
+        }
+        return in != null && in.kind() == Source.Kind.FIELD ? List.of(in.name()) : List.of();
+    }
+}

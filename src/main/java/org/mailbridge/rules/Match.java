@@ -1,0 +1,56 @@
+package org.mailbridge.rules;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * When a rule applies: every {@code all} condition holds, at least one {@code any} condition
+ * holds (when there are any), and no {@code none} condition holds. Conditions are tested in
+ * order and testing stops at the first that decides, so cheap header tests should come first.
+ *
+ * @param all conditions that must all hold
+ * @param any conditions of which one must hold (ignored when empty)
+ * @param none conditions that must not hold
+ */
+record Match(List<Condition> all, List<Condition> any, List<Condition> none) {
+    Match {
+        all = List.copyOf(all);
+        any = List.copyOf(any);
+        none = List.copyOf(none);
+    }
+
+    /** The outcome of testing a mail. */
+    record Result(boolean matched, String why, Map<String, Object> captures) {
+    }
+
+    /** Tests the conditions; captures named groups of the conditions that held. */
+    Result test(MailView mail) {
+        Map<String, Object> captures = new LinkedHashMap<>();
+        for (Condition c : all) {
+            Optional<String> no = c.test(mail, Map.of(), captures);
+            if (no.isPresent()) {
+                return new Result(false, no.get(), Map.of());
+            }
+        }
+        if (!any.isEmpty()) {
+            boolean one = false;
+            for (Condition c : any) {
+                if (c.test(mail, Map.of(), captures).isEmpty()) {
+                    one = true;
+                    break;
+                }
+            }
+            if (!one) {
+                return new Result(false, "none of the 'any' conditions holds", Map.of());
+            }
+        }
+        for (Condition c : none) {
+            if (c.test(mail, Map.of(), new LinkedHashMap<>()).isEmpty()) {
+                return new Result(false, "'none' condition holds: " + c, Map.of());
+            }
+        }
+        return new Result(true, "all conditions hold", captures);
+    }
+}

@@ -1,0 +1,145 @@
+package org.mailbridge.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailbridge.config.Config;
+import org.mailbridge.config.Domain;
+import org.mailbridge.consume.EventConsumer;
+import org.mailbridge.event.Event;
+import org.mailbridge.spool.Spool;
+import org.mailbridge.status.SpoolReport;
+import org.mailbridge.testing.CliProcess;
+import org.mailbridge.testing.TcpProxy;
+import org.mailbridge.testing.TestBroker;
+import org.mailbridge.testing.TestConfigs;
+import org.mailbridge.testing.TestMail;
+
+/** Brokers go away. Mail must wait in the spool, then go out, and never be quarantined for it. */
+class BrokerOutageTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void mailWaitsWhileTheBrokerIsDownAtStartThenGoesOutWhenItComesUp() throws Exception {
+        int port = TcpProxy.freePort();
+        Path spool = dir.resolve("spool");
+        Config config = TestConfigs.write(dir, TestConfigs.toml(spool, "amqp://127.0.0.1:" + port));
+        Domain direct = domainOf(config, TestBroker.get().url());
+        try (RunningDaemon d = RunningDaemon.start(config)) {
+            for (int i = 0; i < 3; i++) {
+                CliProcess.Result r = CliProcess.run(List.of("deliver", "--conf", dir.resolve("config.toml").toString()),
+                        TestMail.plain("outage-" + i).bytes(), Map.of());
+                assertThat(r.exit()).as(r.stderr()).isZero();
+            }
+            Thread.sleep(1500); // several retry rounds against a closed port
+            assertThat(EndToEndTest.list(spool.resolve("new"))).hasSize(3);
+            assertThat(EndToEndTest.list(spool.resolve("quarantine"))).isEmpty();
+            SpoolReport report = SpoolReport.of(new Spool(spool), config.status(), Clock.systemUTC());
+            assertThat(report.problems()).contains("domain main is not connected");
+
+            try (EventConsumer consumer = EventConsumer.open(direct, List.of("org.fedoraproject.#"), Duration.ofSeconds(10));
+                 TcpProxy up = TcpProxy.start(port, TestBroker.get().port())) {
+                Set<String> subjects = new HashSet<>();
+                for (int i = 0; i < 3; i++) {
+                    Optional<Event> e = consumer.next(Duration.ofSeconds(20));
+                    assertThat(e).as("event %d after the broker came up", i).isPresent();
+                    subjects.add(String.valueOf(e.get().body().get("subject")));
+                }
+                assertThat(subjects).containsExactlyInAnyOrder("test outage-0", "test outage-1", "test outage-2");
+                assertThat(EndToEndTest.waitForEmpty(spool.resolve("new"))).isTrue();
+            }
+        }
+        assertThat(EndToEndTest.list(spool.resolve("quarantine"))).isEmpty();
+    }
+
+    @Test
+    void aConnectionLostBetweenMailsIsRetriedAndNothingIsLost() throws Exception {
+        int port = TcpProxy.freePort();
+        Path spool = dir.resolve("spool");
+        Config config = TestConfigs.write(dir, TestConfigs.toml(spool, "amqp://127.0.0.1:" + port));
+        Path conf = dir.resolve("config.toml");
+        Domain direct = domainOf(config, TestBroker.get().url());
+        try (EventConsumer consumer = EventConsumer.open(direct, List.of("org.fedoraproject.#"), Duration.ofSeconds(10))) {
+            TcpProxy up = TcpProxy.start(port, TestBroker.get().port());
+            try (RunningDaemon d = RunningDaemon.start(config)) {
+                assertThat(CliProcess.run(List.of("deliver", "--conf", conf.toString()), TestMail.plain("before").bytes(),
+                        Map.of()).exit()).isZero();
+                assertThat(consumer.next(Duration.ofSeconds(20))).isPresent();
+                up.close(); // the broker vanishes under an open connection
+                for (String id : List.of("during-1", "during-2")) {
+                    assertThat(CliProcess.run(List.of("deliver", "--conf", conf.toString()), TestMail.plain(id).bytes(),
+                            Map.of()).exit()).isZero();
+                }
+                Thread.sleep(1500);
+                assertThat(EndToEndTest.list(spool.resolve("new"))).hasSize(2);
+                assertThat(EndToEndTest.list(spool.resolve("quarantine"))).isEmpty();
+                up = TcpProxy.start(port, TestBroker.get().port());
+                Set<String> subjects = new HashSet<>();
+                for (int i = 0; i < 2; i++) {
+                    Optional<Event> e = consumer.next(Duration.ofSeconds(20));
+                    assertThat(e).as("event %d after reconnecting", i).isPresent();
+                    subjects.add(String.valueOf(e.get().body().get("subject")));
+                }
+                assertThat(subjects).containsExactlyInAnyOrder("test during-1", "test during-2");
+            } finally {
+                up.close();
+            }
+        }
+    }
+
+    @Test
+    void aRestartedDaemonPublishesWhatItFindsInNewAndWhatACrashLeftInCur() throws Exception {
+        Path spool = dir.resolve("spool");
+        Config config = TestConfigs.write(dir, TestConfigs.toml(spool, TestBroker.get().url()));
+        Files.createDirectories(spool.resolve("new"));
+        Files.createDirectories(spool.resolve("cur"));
+        for (int i = 0; i < 3; i++) {
+            Files.write(spool.resolve("new").resolve("100000000" + i + ".M1P1Q1R1.test"), TestMail.plain("waiting-" + i).bytes());
+        }
+        for (int i = 0; i < 2; i++) {
+            Files.write(spool.resolve("cur").resolve("100000001" + i + ".M1P1Q1R1.test"), TestMail.plain("crashed-" + i).bytes());
+        }
+        Domain direct = domainOf(config, TestBroker.get().url());
+        try (EventConsumer consumer = EventConsumer.open(direct, List.of("org.fedoraproject.#"), Duration.ofSeconds(10));
+             RunningDaemon d = RunningDaemon.start(config)) {
+            Set<String> subjects = new HashSet<>();
+            for (int i = 0; i < 5; i++) {
+                Optional<Event> e = consumer.next(Duration.ofSeconds(20));
+                assertThat(e).as("event %d", i).isPresent();
+                subjects.add(String.valueOf(e.get().body().get("subject")));
+            }
+            assertThat(subjects).containsExactlyInAnyOrder("test waiting-0", "test waiting-1", "test waiting-2",
+                    "test crashed-0", "test crashed-1");
+            assertThat(EndToEndTest.waitForEmpty(spool.resolve("new"))).isTrue();
+        }
+        assertThat(EndToEndTest.list(spool.resolve("cur"))).isEmpty();
+    }
+
+    @Test
+    void aSecondDaemonOnTheSameSpoolIsRefused() throws Exception {
+        Path spool = dir.resolve("spool");
+        Config config = TestConfigs.write(dir, TestConfigs.toml(spool, TestBroker.get().url()));
+        try (RunningDaemon d = RunningDaemon.start(config)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Daemon.start(config, Clock.systemUTC()))
+                    .isInstanceOf(DaemonException.class).hasMessageContaining("another daemon");
+        }
+    }
+
+    static Domain domainOf(Config config, String url) {
+        Domain d = config.domains().get(0);
+        return new Domain(d.name(), url, d.protocol(), d.broker(), d.address(), "", "", Optional.empty(),
+                Optional.empty(), Optional.empty(), List.of(), List.of(), true, false);
+    }
+}

@@ -1,0 +1,77 @@
+package org.mailbridge.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailbridge.config.BrokerKind;
+import org.mailbridge.config.Domain;
+import org.mailbridge.config.Protocol;
+import org.mailbridge.consume.EventConsumer;
+import org.mailbridge.event.Event;
+import org.mailbridge.testing.CliProcess;
+import org.mailbridge.testing.TcpProxy;
+import org.mailbridge.testing.TestMail;
+
+/** The daemon as systemd runs it: a process with no domains configured, stopped with SIGTERM. */
+class DaemonProcessTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void withoutDomainsItRunsTheEmbeddedBrokerSaysWhereAndStopsCleanlyOnSigterm() throws Exception {
+        int port = TcpProxy.freePort();
+        Path conf = Files.writeString(dir.resolve("c.toml"), """
+                spool = "%s"
+                unclaimed = "publish"
+                rules_dirs = []
+                [embedded_broker]
+                port = %d
+                work_dir = "%s"
+                """.formatted(dir.resolve("spool"), port, dir.resolve("broker")));
+        Process daemon = CliProcess.start(List.of("daemon", "--conf", conf.toString()), Map.of());
+        List<String> log = new ArrayList<>();
+        BufferedReader err = new BufferedReader(new InputStreamReader(daemon.getErrorStream(), StandardCharsets.UTF_8));
+        try {
+            String line;
+            while ((line = err.readLine()) != null && !line.contains("daemon started")) {
+                log.add(line);
+            }
+            assertThat(String.join("\n", log)).contains("msg=\"embedded broker listening\" url=amqp://127.0.0.1:" + port);
+            Domain d = new Domain("d", "amqp://127.0.0.1:" + port, Protocol.AMQP_1_0, BrokerKind.QPID,
+                    BrokerKind.QPID.publishAddress(), "", "", Optional.empty(), Optional.empty(), Optional.empty(),
+                    List.of(), List.of(), true, false);
+            try (EventConsumer consumer = EventConsumer.open(d, List.of("org.fedoraproject.#"), Duration.ofSeconds(10))) {
+                CliProcess.Result r = CliProcess.run(List.of("deliver", "--conf", conf.toString()),
+                        TestMail.plain("sigterm").bytes(), Map.of());
+                assertThat(r.exit()).isZero();
+                Optional<Event> e = consumer.next(Duration.ofSeconds(20));
+                assertThat(e).isPresent();
+                assertThat(e.get().body().get("subject")).isEqualTo("test sigterm");
+            }
+        } finally {
+            daemon.toHandle().destroy(); // SIGTERM, leaving our end of its stderr open
+        }
+        assertThat(daemon.waitFor(60, TimeUnit.SECONDS)).as("stops within a minute").isTrue();
+        assertThat(daemon.exitValue()).as("a clean SIGTERM stop").isEqualTo(143);
+        StringBuilder rest = new StringBuilder();
+        for (String l = err.readLine(); l != null; l = err.readLine()) {
+            rest.append(l).append('\n');
+        }
+        assertThat(rest.toString()).contains("msg=\"daemon stopped\"");
+        assertThat(EndToEndTest.list(dir.resolve("spool/cur"))).isEmpty();
+        assertThat(EndToEndTest.list(dir.resolve("spool/new"))).isEmpty();
+    }
+}

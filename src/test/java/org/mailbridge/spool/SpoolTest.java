@@ -1,0 +1,118 @@
+package org.mailbridge.spool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The spool's state machine: tmp → new → cur → done | new | quarantine. */
+class SpoolTest {
+    @TempDir
+    Path dir;
+
+    private SpoolEntry deliver(Spool s, String text) throws Exception {
+        return s.commit(s.stage(new ByteArrayInputStream(text.getBytes())));
+    }
+
+    @Test
+    void aMessageMovesThroughTheDirectoriesAndIsGoneWhenCompleted() throws Exception {
+        Spool s = new Spool(dir);
+        s.ensureLayout();
+        SpoolEntry n = deliver(s, "A: b\n\nx\n");
+        assertThat(n.path().getParent().getFileName().toString()).isEqualTo("new");
+        SpoolEntry c = s.claim(n).orElseThrow();
+        assertThat(c.path().getParent().getFileName().toString()).isEqualTo("cur");
+        assertThat(s.claim(n)).as("a second claimant loses").isEmpty();
+        s.complete(c, false);
+        assertThat(Files.exists(c.path())).isFalse();
+        assertThat(s.waiting()).isEmpty();
+        assertThat(s.claimed()).isEmpty();
+    }
+
+    @Test
+    void archiveKeepsAndReleaseReturns() throws Exception {
+        Spool s = new Spool(dir);
+        s.ensureLayout();
+        SpoolEntry c = s.claim(deliver(s, "A: b\n\n1\n")).orElseThrow();
+        SpoolEntry back = s.release(c);
+        assertThat(s.waiting()).containsExactly(back);
+        s.complete(s.claim(back).orElseThrow(), true);
+        assertThat(Files.readString(dir.resolve("archive").resolve(back.name()))).isEqualTo("A: b\n\n1\n");
+    }
+
+    @Test
+    void recoverReturnsEverythingACrashLeftInCur() throws Exception {
+        Spool s = new Spool(dir);
+        s.ensureLayout();
+        s.claim(deliver(s, "A: 1\n\n")).orElseThrow();
+        s.claim(deliver(s, "A: 2\n\n")).orElseThrow();
+        assertThat(s.recover()).isEqualTo(2);
+        assertThat(s.waiting()).hasSize(2);
+        assertThat(s.claimed()).isEmpty();
+    }
+
+    @Test
+    void waitingIsOldestFirst() throws Exception {
+        Spool s = new Spool(dir);
+        s.ensureLayout();
+        SpoolEntry a = deliver(s, "A: 1\n\n");
+        Thread.sleep(2);
+        SpoolEntry b = deliver(s, "A: 2\n\n");
+        assertThat(s.waiting()).containsExactly(a, b);
+    }
+
+    @Test
+    void quarantineWritesTheReasonFirstAndReplayRemovesIt() throws Exception {
+        Spool s = new Spool(dir);
+        s.ensureLayout();
+        SpoolEntry c = s.claim(deliver(s, "A: 1\n\n")).orElseThrow();
+        Quarantine q = new Quarantine(s);
+        q.put(c, new QuarantineNote("untrusted", "bugzilla", "sender x", Instant.parse("2026-11-29T00:00:00Z")));
+        Quarantine.Item item = q.list().get(0);
+        assertThat(item.note().reason()).isEqualTo("untrusted");
+        assertThat(item.note().parser()).isEqualTo("bugzilla");
+        assertThat(Files.readString(dir.resolve("quarantine").resolve(c.name() + ".reason")))
+                .isEqualTo("reason: untrusted\nparser: bugzilla\ndetail: sender x\ntime: 2026-11-29T00:00:00Z\n");
+        q.replay(item);
+        assertThat(q.list()).isEmpty();
+        assertThat(s.waiting()).hasSize(1);
+        assertThat(Files.exists(dir.resolve("quarantine").resolve(c.name() + ".reason"))).isFalse();
+    }
+
+    @Test
+    void hostileDetailCannotForgeASecondKey() {
+        QuarantineNote n = QuarantineNote.of("parse-error", "bad\nreason: trusted\r\nx");
+        QuarantineNote back = QuarantineNote.parse(n.format());
+        assertThat(back.reason()).isEqualTo("parse-error");
+        assertThat(back.detail()).isEqualTo("bad reason: trusted x");
+    }
+
+    @Test
+    void sweepRemovesOnlyOldTmpFiles() throws Exception {
+        Spool s = new Spool(dir);
+        s.ensureLayout();
+        Path old = Files.writeString(dir.resolve("tmp").resolve("1.M1P1Q1R1.h"), "x");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+        Path fresh = Files.writeString(dir.resolve("tmp").resolve("2.M1P1Q1R1.h"), "y");
+        assertThat(s.sweepTmp(Duration.ofHours(36))).isEqualTo(1);
+        assertThat(Files.exists(old)).isFalse();
+        assertThat(Files.exists(fresh)).isTrue();
+    }
+
+    @Test
+    void namesAreUniqueAndSafe() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            String n = SpoolNames.next();
+            assertThat(n).matches("[0-9]+\\.M[0-9]{6}P[0-9]+Q[0-9]+R[0-9a-f]{16}\\.[A-Za-z0-9._-]+");
+            names.add(n);
+        }
+        assertThat(names).hasSize(10_000);
+    }
+}
