@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.mailbridge.spi.AccountNames;
 import org.mailbridge.spi.EventDraft;
 import org.mailbridge.spi.Mail;
 import org.mailbridge.spi.TrustVerdict;
@@ -45,8 +46,11 @@ public final class EventFactory {
             h.put(EventHeaders.SEVERITY, d.severity());
             h.put(EventHeaders.SENT_AT, sentAt);
             h.put(EventHeaders.PRIORITY, 0);
-            d.usernames().forEach(u -> h.put(EventHeaders.USER_PREFIX + u, true));
-            d.packages().forEach(p -> h.put(EventHeaders.RPM_PREFIX + p, true));
+            // Names become header names: whatever a parser or plugin hands over, only clean ones pass.
+            d.usernames().stream().filter(AccountNames::isAccountName)
+                    .forEach(u -> h.put(EventHeaders.USER_PREFIX + u, true));
+            d.packages().stream().filter(AccountNames::isPackageName)
+                    .forEach(p -> h.put(EventHeaders.RPM_PREFIX + p, true));
             h.put(EventHeaders.SOURCE_MESSAGE_ID, mail.messageId().orElse(""));
             h.put(EventHeaders.PARSER, parserId);
             h.put(EventHeaders.TRUST, trust.header());

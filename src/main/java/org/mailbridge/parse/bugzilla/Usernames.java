@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.mailbridge.spi.AccountNames;
+
 /**
  * The account names an event concerns, for the {@code fedora_messaging_user_<name>} headers:
  * the changer, reporter, assignee, QA contact, comment authors, people added to CC and flag
@@ -44,26 +46,11 @@ final class Usernames {
             }
             int at = login.lastIndexOf('@');
             if (at > 0 && domains.contains(login.substring(at + 1).toLowerCase(Locale.ROOT))
-                    && isAccountName(login.substring(0, at))) {
+                    && AccountNames.isAccountName(login.substring(0, at))) {
                 out.add(login.substring(0, at));
             }
         }
         return out;
-    }
-
-    /** Account names are letters, digits, dot, dash and underscore; anything else stays out of headers. */
-    static boolean isAccountName(String s) {
-        if (s.isEmpty() || s.length() > 64) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-'
-                    || c == '_')) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String login(Object user) {

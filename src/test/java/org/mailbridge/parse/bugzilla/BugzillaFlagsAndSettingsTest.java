@@ -55,11 +55,11 @@ class BugzillaFlagsAndSettingsTest {
 
     @Test
     void onlyPlainAccountNamesBecomeUserHeaders() {
-        assertThat(Usernames.isAccountName("jnovak")).isTrue();
-        assertThat(Usernames.isAccountName("python-packagers-sig")).isTrue();
-        assertThat(Usernames.isAccountName("evil\u0000name")).isFalse();
-        assertThat(Usernames.isAccountName("a b")).isFalse();
-        assertThat(Usernames.isAccountName("")).isFalse();
+        assertThat(org.mailbridge.spi.AccountNames.isAccountName("jnovak")).isTrue();
+        assertThat(org.mailbridge.spi.AccountNames.isAccountName("python-packagers-sig")).isTrue();
+        assertThat(org.mailbridge.spi.AccountNames.isAccountName("evil\u0000name")).isFalse();
+        assertThat(org.mailbridge.spi.AccountNames.isAccountName("a b")).isFalse();
+        assertThat(org.mailbridge.spi.AccountNames.isAccountName("")).isFalse();
     }
 
     @Test
