@@ -3,25 +3,34 @@ package org.mailbridge.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailbridge.config.Config;
 import org.mailbridge.config.ConfigLoader;
+import org.mailbridge.config.Domain;
+import org.mailbridge.consume.EventConsumer;
+import org.mailbridge.daemon.Daemon;
 import org.mailbridge.event.Event;
 import org.mailbridge.pipeline.Interpretation;
 import org.mailbridge.pipeline.Interpreter;
 import org.mailbridge.pipeline.Interpreters;
+import org.mailbridge.spool.Spool;
 import org.mailbridge.testing.FixedClock;
 import org.mailbridge.testing.PluginJars;
+import org.mailbridge.testing.TestBroker;
+import org.mailbridge.testing.TestConfigs;
 
 /**
  * The example plugin of {@code parsers/example-plugin}, loaded from a plugin directory the way
@@ -79,6 +88,39 @@ class ExamplePluginTest {
         assertThat(e.body()).containsEntry("job", "nightly-db").containsEntry("ok", true)
                 .containsEntry("bytes", 1048576L).containsEntry("duration", 42L).containsEntry("time", 1795834842L);
         in.registry().close();
+    }
+
+    @Test
+    void aRunningDaemonLoadsThePluginAndPublishesItsEvent() throws Exception {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        pluginJar(plugins);
+        Path spoolDir = tmp.resolve("spool");
+        String url = TestBroker.get().url();
+        Config config = TestConfigs.write(tmp, TestConfigs.toml(spoolDir, url)
+                .replace("unclaimed = \"publish\"\n", "plugins_dir = \"plugins\"\n")
+                + "[parsers.backupd]\nsenders = [\"@backup.example.org\"]\n");
+        Domain direct = config.domains().get(0);
+        try (EventConsumer consumer = EventConsumer.open(direct,
+                List.of("org.fedoraproject.prod.backup.#"), Duration.ofSeconds(10))) {
+            Daemon daemon = Daemon.start(config, Clock.systemUTC());
+            Thread t = new Thread(daemon::run, "plugin-daemon");
+            t.start();
+            try {
+                Spool spool = new org.mailbridge.spool.Spool(spoolDir);
+                try (InputStream mail = Files.newInputStream(PROJECT.resolve("src/test/resources/report.eml"))) {
+                    spool.commit(spool.stage(mail));
+                }
+                Optional<Event> e = consumer.next(Duration.ofSeconds(20));
+                assertThat(e).as("the plugin's event, published by the daemon").isPresent();
+                assertThat(e.get().topic()).isEqualTo("org.fedoraproject.prod.backup.job.finished");
+                assertThat(e.get().headers()).containsEntry("mailbridge_parser", "backupd");
+                assertThat(e.get().body()).containsEntry("job", "nightly-db");
+            } finally {
+                daemon.stop();
+                assertThat(daemon.awaitStopped(Duration.ofSeconds(30))).isTrue();
+                daemon.close();
+            }
+        }
     }
 
     @Test
