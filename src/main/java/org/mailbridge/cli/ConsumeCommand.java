@@ -11,7 +11,6 @@ import org.mailbridge.config.BrokerKind;
 import org.mailbridge.config.Config;
 import org.mailbridge.config.ConfigException;
 import org.mailbridge.config.Domain;
-import org.mailbridge.config.Protocol;
 import org.mailbridge.consume.EventConsumer;
 import org.mailbridge.event.Event;
 import org.mailbridge.event.EventJson;
@@ -78,8 +77,7 @@ final class ConsumeCommand extends BaseCommand {
     private Domain domain() throws ConfigException {
         if (url != null) {
             BrokerKind kind = broker == null ? BrokerKind.QPID : BrokerKind.byId(broker);
-            return new Domain("cli", url, Protocol.AMQP_1_0, kind, kind.publishAddress(), "", "",
-                    Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), true, false);
+            return Domain.plain("cli", url, kind, false);
         }
         Config config = config();
         for (Domain d : config.domains()) {

@@ -35,6 +35,12 @@ public record Config(Optional<Path> file, Path spool, String topicPrefix, String
         parsers = Map.copyOf(parsers);
     }
 
+    /** The same configuration with other domains. */
+    public Config withDomains(List<Domain> newDomains) {
+        return new Config(file, spool, topicPrefix, environment, unclaimed, rulesDirs, pluginsDir, archive,
+                embeddedBrokerPort, embeddedBrokerWorkDir, newDomains, limits, daemon, status, parsers);
+    }
+
     /** Whether the daemon must start the embedded broker itself. */
     public boolean usesEmbeddedBroker() {
         return domains.stream().anyMatch(Domain::embedded);

@@ -1,13 +1,9 @@
 package org.mailbridge.config;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -48,7 +44,7 @@ final class ConfigBuilder {
                 workDir = resolve(base, "embedded_broker.work_dir", raw.embeddedBroker().workDir());
             }
         }
-        List<Domain> domains = domains(raw.domains(), base, port);
+        List<Domain> domains = DomainsBuilder.build(raw.domains(), base, port);
         Map<String, Map<String, Object>> parsers = new LinkedHashMap<>();
         if (raw.parsers() != null) {
             raw.parsers().forEach((k, v) -> parsers.put(k, v == null ? Map.of() : v));
@@ -56,81 +52,6 @@ final class ConfigBuilder {
         return new Config(file, spool, prefix, environment, unclaimed, rulesDirs, plugins,
                 Boolean.TRUE.equals(raw.archive()), port, workDir, domains, limits(raw.limits()),
                 daemon(raw.daemon()), status(raw.status()), parsers);
-    }
-
-    private static List<Domain> domains(Map<String, RawConfig.RawDomain> raw, Path base, int embeddedPort)
-            throws ConfigException {
-        List<Domain> out = new ArrayList<>();
-        if (raw == null || raw.isEmpty()) {
-            out.add(new Domain("default", "amqp://127.0.0.1:" + embeddedPort, Protocol.AMQP_1_0, BrokerKind.QPID,
-                    BrokerKind.QPID.publishAddress(), "", "", Optional.empty(), Optional.empty(), Optional.empty(),
-                    List.of(), List.of(), true, true));
-            return out;
-        }
-        int defaults = 0;
-        for (Map.Entry<String, RawConfig.RawDomain> e : raw.entrySet()) {
-            Domain d = domain(e.getKey(), e.getValue(), base, raw.size() == 1);
-            defaults += d.isDefault() ? 1 : 0;
-            out.add(d);
-        }
-        if (defaults > 1) {
-            throw new ConfigException("more than one domain has 'default = true'");
-        }
-        return out;
-    }
-
-    private static Domain domain(String name, RawConfig.RawDomain d, Path base, boolean only) throws ConfigException {
-        String k = "domains." + name;
-        if (d == null || d.url() == null || d.url().isBlank()) {
-            throw new ConfigException("key '" + k + ".url' is required");
-        }
-        Protocol protocol = d.protocol() == null ? Protocol.AMQP_1_0 : wrap(k + ".protocol", () -> Protocol.byId(d.protocol()));
-        BrokerKind broker = d.broker() != null ? wrap(k + ".broker", () -> BrokerKind.byId(d.broker()))
-                : protocol == Protocol.AMQP_0_9_1 ? BrokerKind.RABBITMQ : BrokerKind.QPID;
-        String url = d.url().strip();
-        checkUrl(k + ".url", url, protocol);
-        String address = d.address() == null ? broker.publishAddress() : d.address();
-        if (!address.contains("{topic}")) {
-            throw new ConfigException("key '" + k + ".address': the template must contain {topic}");
-        }
-        if (d.password() != null && d.passwordFile() != null) {
-            throw new ConfigException("keys '" + k + ".password' and '" + k + ".password_file' exclude each other");
-        }
-        String password = d.password();
-        if (d.passwordFile() != null) {
-            password = secret(k + ".password_file", resolve(base, k + ".password_file", d.passwordFile()));
-        }
-        Optional<Path> ca = optionalFile(base, k + ".ca_file", d.caFile());
-        Optional<Path> cert = optionalFile(base, k + ".cert_file", d.certFile());
-        Optional<Path> key = optionalFile(base, k + ".key_file", d.keyFile());
-        if (cert.isPresent() != key.isPresent()) {
-            throw new ConfigException("keys '" + k + ".cert_file' and '" + k + ".key_file' go together");
-        }
-        List<String> topics = d.topics() == null ? List.of() : d.topics();
-        for (String t : topics) {
-            if (t == null || !t.matches("[A-Za-z0-9_*#-]+(\\.[A-Za-z0-9_*#-]+)*")) {
-                throw new ConfigException("key '" + k + ".topics': '" + t + "' is not a topic pattern (words, *, #)");
-            }
-        }
-        boolean isDefault = d.isDefault() != null ? d.isDefault()
-                : only && topics.isEmpty() && (d.parsers() == null || d.parsers().isEmpty());
-        return new Domain(name, url, protocol, broker, address, d.username(), password, ca, cert, key, topics,
-                d.parsers() == null ? List.of() : d.parsers(), isDefault, false);
-    }
-
-    private static void checkUrl(String key, String url, Protocol protocol) throws ConfigException {
-        String lower = url.toLowerCase(Locale.ROOT);
-        boolean ok = protocol == Protocol.AMQP_0_9_1
-                ? lower.startsWith("amqp://") || lower.startsWith("amqps://")
-                : lower.startsWith("amqp://") || lower.startsWith("amqps://") || lower.startsWith("amqpws://")
-                        || lower.startsWith("amqpwss://") || lower.startsWith("failover:");
-        if (!ok) {
-            throw new ConfigException("key '" + key + "': '" + url + "' is not an AMQP URL for " + protocol.id());
-        }
-        if (url.matches("(?i)^(failover:\\(\\s*)?amqps?(ws|wss)?://[^/?@]*@.*")) {
-            // Qpid JMS refuses user-info in URLs, and secrets do not belong in URLs anyway.
-            throw new ConfigException("key '" + key + "': put credentials in username and password_file, not in the URL");
-        }
     }
 
     private static Limits limits(RawConfig.RawLimits r) throws ConfigException {
@@ -191,37 +112,18 @@ final class ConfigBuilder {
         return v;
     }
 
-    private static Path resolve(Path base, String key, String v) throws ConfigException {
+    static Path resolve(Path base, String key, String v) throws ConfigException {
         if (v.isBlank()) {
             throw new ConfigException("key '" + key + "' must not be empty");
         }
         return base.resolve(v).normalize();
     }
 
-    private static Optional<Path> optionalFile(Path base, String key, String v) throws ConfigException {
-        if (v == null) {
-            return Optional.empty();
-        }
-        Path p = resolve(base, key, v);
-        if (!Files.isReadable(p)) {
-            throw new ConfigException("key '" + key + "': " + p + " is not readable");
-        }
-        return Optional.of(p);
-    }
-
-    private static String secret(String key, Path p) throws ConfigException {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new ConfigException("key '" + key + "': cannot read " + p + ": " + e.getMessage(), e);
-        }
-    }
-
-    private interface Lookup<T> {
+    interface Lookup<T> {
         T get() throws ConfigException;
     }
 
-    private static <T> T wrap(String key, Lookup<T> l) throws ConfigException {
+    static <T> T wrap(String key, Lookup<T> l) throws ConfigException {
         try {
             return l.get();
         } catch (ConfigException e) {

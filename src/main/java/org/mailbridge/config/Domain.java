@@ -37,6 +37,21 @@ public record Domain(String name, String url, Protocol protocol, BrokerKind brok
         parsers = List.copyOf(parsers);
     }
 
+    /**
+     * An AMQP 1.0 domain with no credentials or TLS that takes every event: the embedded broker,
+     * or a broker named on the command line.
+     */
+    public static Domain plain(String name, String url, BrokerKind broker, boolean embedded) {
+        return new Domain(name, url, Protocol.AMQP_1_0, broker, broker.publishAddress(), "", "", Optional.empty(),
+                Optional.empty(), Optional.empty(), List.of(), List.of(), true, embedded);
+    }
+
+    /** The same domain at another URL (the embedded broker's, once its port is known). */
+    public Domain withUrl(String newUrl) {
+        return new Domain(name, newUrl, protocol, broker, address, username, password, caFile, certFile, keyFile,
+                topics, parsers, isDefault, embedded);
+    }
+
     /** Keeps the password out of logs and exception messages. */
     @Override
     public String toString() {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import org.mailbridge.broker.EmbeddedBroker;
 import org.mailbridge.config.Config;
 import org.mailbridge.config.ConfigException;
-import org.mailbridge.config.Domain;
 import org.mailbridge.log.LogFmt;
 import org.mailbridge.pipeline.Interpreter;
 import org.mailbridge.pipeline.Interpreters;
@@ -121,14 +119,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     private static Config withEmbeddedUrl(Config c, String url) {
-        List<Domain> ds = new ArrayList<>();
-        for (Domain d : c.domains()) {
-            ds.add(d.embedded() ? new Domain(d.name(), url, d.protocol(), d.broker(), d.address(), d.username(),
-                    d.password(), d.caFile(), d.certFile(), d.keyFile(), d.topics(), d.parsers(), d.isDefault(), true) : d);
-        }
-        return new Config(c.file(), c.spool(), c.topicPrefix(), c.environment(), c.unclaimed(), c.rulesDirs(),
-                c.pluginsDir(), c.archive(), c.embeddedBrokerPort(), c.embeddedBrokerWorkDir(), ds, c.limits(),
-                c.daemon(), c.status(), c.parsers());
+        return c.withDomains(c.domains().stream().map(d -> d.embedded() ? d.withUrl(url) : d).toList());
     }
 
     /** Runs until {@link #stop()}; returns when the message in hand is settled. */

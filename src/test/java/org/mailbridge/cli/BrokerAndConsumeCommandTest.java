@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +18,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.mailbridge.config.BrokerKind;
 import org.mailbridge.config.Domain;
-import org.mailbridge.config.Protocol;
 import org.mailbridge.event.Event;
 import org.mailbridge.publish.JmsPublisher;
 import org.mailbridge.testing.CliProcess;
@@ -46,8 +44,7 @@ class BrokerAndConsumeCommandTest {
             BufferedReader cerr = new BufferedReader(new InputStreamReader(consume.getErrorStream(), StandardCharsets.UTF_8));
             assertThat(cerr.readLine()).startsWith("consuming [org.fedoraproject.#]");
 
-            Domain d = new Domain("t", url, Protocol.AMQP_1_0, BrokerKind.QPID, BrokerKind.QPID.publishAddress(), "", "",
-                    Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), true, false);
+            Domain d = Domain.plain("t", url, BrokerKind.QPID, false);
             Event e = new Event("6b1f7a3e-0000-3000-8000-000000000001", "org.fedoraproject.prod.test.ping",
                     Map.of("fedora_messaging_schema", "base.message", "sent-at", "2026-11-29T05:26:31+00:00"),
                     Map.of("hello", "world"));

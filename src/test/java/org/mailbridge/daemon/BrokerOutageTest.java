@@ -138,8 +138,6 @@ class BrokerOutageTest {
     }
 
     static Domain domainOf(Config config, String url) {
-        Domain d = config.domains().get(0);
-        return new Domain(d.name(), url, d.protocol(), d.broker(), d.address(), "", "", Optional.empty(),
-                Optional.empty(), Optional.empty(), List.of(), List.of(), true, false);
+        return config.domains().get(0).withUrl(url);
     }
 }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailbridge.config.BrokerKind;
 import org.mailbridge.config.Domain;
-import org.mailbridge.config.Protocol;
 import org.mailbridge.consume.EventConsumer;
 import org.mailbridge.event.Event;
 import org.mailbridge.testing.CliProcess;
@@ -50,9 +49,7 @@ class DaemonProcessTest {
                 log.add(line);
             }
             assertThat(String.join("\n", log)).contains("msg=\"embedded broker listening\" url=amqp://127.0.0.1:" + port);
-            Domain d = new Domain("d", "amqp://127.0.0.1:" + port, Protocol.AMQP_1_0, BrokerKind.QPID,
-                    BrokerKind.QPID.publishAddress(), "", "", Optional.empty(), Optional.empty(), Optional.empty(),
-                    List.of(), List.of(), true, false);
+            Domain d = Domain.plain("d", "amqp://127.0.0.1:" + port, BrokerKind.QPID, false);
             try (EventConsumer consumer = EventConsumer.open(d, List.of("org.fedoraproject.#"), Duration.ofSeconds(10))) {
                 CliProcess.Result r = CliProcess.run(List.of("deliver", "--conf", conf.toString()),
                         TestMail.plain("sigterm").bytes(), Map.of());
