@@ -39,7 +39,7 @@ run() {
         END { printf "%-34s median %6.1f ms   mean %6.1f ms   (n=%d)\n", name, v[int((NR + 1) / 2)] / 1000, s / NR / 1000, NR }'
 }
 
-echo "deliver, $N runs each, $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "deliver, $N runs each, $(nproc) cores, $(java -version 2>&1 | sed -n 1p)"
 run "java -jar (plain)"            java -jar "$JAR"
 run "launcher flags (bin/mailbridge)" java -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms8m -Xmx64m -cp "$JAR" org.mailbridge.cli.Main
 run "launcher flags + AppCDS"      java -XX:SharedArchiveFile="$CDS" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms8m -Xmx64m -cp "$JAR" org.mailbridge.cli.Main
