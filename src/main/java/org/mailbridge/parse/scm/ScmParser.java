@@ -25,15 +25,46 @@ import org.mailbridge.spi.SenderPolicy;
  * stack, so it may run on several threads at once.
  */
 public abstract class ScmParser implements MailParser {
+    private final Identity identity;
     private SenderPolicy senders = SenderPolicy.of(List.of());
     private ScmLimits limits = ScmLimits.DEFAULT;
 
-    /** The senders trusted when {@code [parsers.<id>] senders} is not set. */
-    protected abstract List<String> defaultSenders();
+    /**
+     * What tells the commit-mail parsers apart, besides their reading.
+     *
+     * @param id the parser id
+     * @param order its place in the order of asking
+     * @param topics the topic suffixes it emits
+     * @param defaultSenders the senders trusted when {@code [parsers.<id>] senders} is not set
+     * @param settingKeys its own setting keys, besides {@code enabled}, {@code senders} and
+     *     {@link ScmLimits#KEYS}
+     */
+    protected record Identity(String id, int order, Set<String> topics, List<String> defaultSenders,
+                              Set<String> settingKeys) {
+        public Identity {
+            topics = Set.copyOf(topics);
+            defaultSenders = List.copyOf(defaultSenders);
+            settingKeys = Set.copyOf(settingKeys);
+        }
+    }
 
-    /** The parser's own setting keys, besides {@code enabled}, {@code senders} and {@link ScmLimits#KEYS}. */
-    protected Set<String> settingKeys() {
-        return Set.of();
+    protected ScmParser(Identity identity) {
+        this.identity = identity;
+    }
+
+    @Override
+    public final String id() {
+        return identity.id();
+    }
+
+    @Override
+    public final int order() {
+        return identity.order();
+    }
+
+    @Override
+    public final Set<String> topics() {
+        return identity.topics();
     }
 
     /** Reads the parser's own settings; called once from {@link #init}. */
@@ -67,10 +98,10 @@ public abstract class ScmParser implements MailParser {
     @Override
     public final void init(ParserContext context) throws ParserConfigException {
         ParserSettings s = context.settings();
-        Set<String> keys = new HashSet<>(settingKeys());
+        Set<String> keys = new HashSet<>(identity.settingKeys());
         keys.addAll(ScmLimits.KEYS);
         s.allowOnly(keys);
-        senders = s.senders(defaultSenders());
+        senders = s.senders(identity.defaultSenders());
         limits = ScmLimits.from(s);
         configure(s);
     }

@@ -40,29 +40,8 @@ public final class CvsParser extends ScmParser {
     static final String TOPIC = "cvs.commit";
     private Optional<ZoneId> zone = Optional.empty();
 
-    @Override
-    public String id() {
-        return "cvs";
-    }
-
-    @Override
-    public int order() {
-        return 340;
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(TOPIC);
-    }
-
-    @Override
-    protected List<String> defaultSenders() {
-        return List.of();
-    }
-
-    @Override
-    protected Set<String> settingKeys() {
-        return Set.of("timezone");
+    public CvsParser() {
+        super(new Identity("cvs", 340, Set.of(TOPIC), List.of(), Set.of("timezone")));
     }
 
     @Override

@@ -38,29 +38,9 @@ public final class DistGitParser extends ScmParser {
     private String userDomain = "fedoraproject.org";
     private String namespace = GitRepo.RPMS;
 
-    @Override
-    public String id() {
-        return "dist-git";
-    }
-
-    @Override
-    public int order() {
-        return 220;
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(GitEvents.RECEIVE, "git.ref.create", "git.ref.update", "git.ref.delete");
-    }
-
-    @Override
-    protected List<String> defaultSenders() {
-        return List.of("@fedoraproject.org");
-    }
-
-    @Override
-    protected Set<String> settingKeys() {
-        return Set.of("user_domain", "namespace");
+    public DistGitParser() {
+        super(new Identity("dist-git", 220, GitEvents.TOPICS, List.of("@fedoraproject.org"),
+                Set.of("user_domain", "namespace")));
     }
 
     @Override

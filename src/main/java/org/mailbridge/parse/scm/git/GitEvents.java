@@ -19,6 +19,9 @@ import org.mailbridge.spi.EventDraft;
  */
 final class GitEvents {
     static final String RECEIVE = "git.receive";
+    /** Every topic of the git parsers. */
+    static final java.util.Set<String> TOPICS = java.util.Set.of(RECEIVE, "git.ref.create", "git.ref.update",
+            "git.ref.delete");
     static final String COMMIT_SCHEMA = "fedora_messaging_git_hook.commit.v1";
 
     private GitEvents() {

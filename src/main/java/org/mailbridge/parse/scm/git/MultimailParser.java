@@ -30,24 +30,8 @@ import org.mailbridge.spi.Mail;
 public final class MultimailParser extends ScmParser {
     static final String NOTIFICATION_TYPE = "X-Git-NotificationType";
 
-    @Override
-    public String id() {
-        return "git-multimail";
-    }
-
-    @Override
-    public int order() {
-        return 200;
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(GitEvents.RECEIVE, "git.ref.create", "git.ref.update", "git.ref.delete");
-    }
-
-    @Override
-    protected List<String> defaultSenders() {
-        return List.of();
+    public MultimailParser() {
+        super(new Identity("git-multimail", 200, GitEvents.TOPICS, List.of(), Set.of()));
     }
 
     @Override

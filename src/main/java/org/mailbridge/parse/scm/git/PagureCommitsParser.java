@@ -37,24 +37,9 @@ public final class PagureCommitsParser extends ScmParser {
     private static final String FOLLOWING = ", which you are following:";
     private static final String SEPARATOR = "    ";
 
-    @Override
-    public String id() {
-        return "pagure-commits";
-    }
-
-    @Override
-    public int order() {
-        return 230;
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(GitEvents.RECEIVE);
-    }
-
-    @Override
-    protected List<String> defaultSenders() {
-        return List.of("pagure@pagure.io", "pagure@fedoraproject.org");
+    public PagureCommitsParser() {
+        super(new Identity("pagure-commits", 230, Set.of(GitEvents.RECEIVE),
+                List.of("pagure@pagure.io", "pagure@fedoraproject.org"), Set.of()));
     }
 
     @Override

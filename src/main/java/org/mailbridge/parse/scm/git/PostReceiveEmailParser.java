@@ -28,24 +28,9 @@ import org.mailbridge.spi.Mail;
  * whatever local user ran it), and the {@link ScmLimits} keys.
  */
 public final class PostReceiveEmailParser extends ScmParser {
-    @Override
-    public String id() {
-        return "git-post-receive";
-    }
 
-    @Override
-    public int order() {
-        return 210;
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(GitEvents.RECEIVE, "git.ref.create", "git.ref.update", "git.ref.delete");
-    }
-
-    @Override
-    protected List<String> defaultSenders() {
-        return List.of();
+    public PostReceiveEmailParser() {
+        super(new Identity("git-post-receive", 210, GitEvents.TOPICS, List.of(), Set.of()));
     }
 
     @Override

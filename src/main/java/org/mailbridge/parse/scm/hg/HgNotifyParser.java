@@ -38,24 +38,8 @@ import org.mailbridge.spi.Mail;
 public final class HgNotifyParser extends ScmParser {
     static final String TOPIC = "hg.commit";
 
-    @Override
-    public String id() {
-        return "hg";
-    }
-
-    @Override
-    public int order() {
-        return 320;
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(TOPIC);
-    }
-
-    @Override
-    protected List<String> defaultSenders() {
-        return List.of();
+    public HgNotifyParser() {
+        super(new Identity("hg", 320, Set.of(TOPIC), List.of(), Set.of()));
     }
 
     @Override

@@ -41,29 +41,8 @@ public final class SvnParser extends ScmParser {
     static final String TOPIC = "svn.commit";
     private Optional<ZoneId> zone = Optional.empty();
 
-    @Override
-    public String id() {
-        return "svn";
-    }
-
-    @Override
-    public int order() {
-        return 300;
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(TOPIC);
-    }
-
-    @Override
-    protected List<String> defaultSenders() {
-        return List.of();
-    }
-
-    @Override
-    protected Set<String> settingKeys() {
-        return Set.of("timezone");
+    public SvnParser() {
+        super(new Identity("svn", 300, Set.of(TOPIC), List.of(), Set.of("timezone")));
     }
 
     @Override
