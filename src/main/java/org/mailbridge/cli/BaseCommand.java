@@ -44,6 +44,11 @@ abstract class BaseCommand implements Callable<Integer> {
     /** The exit codes this command can return, for its {@code --help}. */
     protected abstract List<ExitCode> exitCodes();
 
+    /** What an exit code means for this command, for its {@code --help}; the general meaning unless overridden. */
+    protected String meaning(ExitCode code) {
+        return code.meaning();
+    }
+
     /** The configuration, found the usual way. */
     protected Config config() throws ConfigException {
         return ConfigLoader.load(conf, System.getenv());

@@ -36,19 +36,20 @@ final class Cli {
             return ExitCode.SOFTWARE.code();
         });
         cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
-                .exitCodeList(list(java.util.List.of(ExitCode.OK, ExitCode.USAGE)));
+                .exitCodeList(list(java.util.List.of(ExitCode.OK, ExitCode.USAGE), ExitCode::meaning));
         for (CommandLine sub : cl.getSubcommands().values()) {
             if (sub.getCommand() instanceof BaseCommand b) {
-                sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(list(b.exitCodes()));
+                sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(list(b.exitCodes(), b::meaning));
             }
         }
         return cl;
     }
 
-    private static Map<String, String> list(java.util.List<ExitCode> codes) {
+    private static Map<String, String> list(java.util.List<ExitCode> codes,
+                                            java.util.function.Function<ExitCode, String> meaning) {
         Map<String, String> m = new LinkedHashMap<>();
         for (ExitCode c : codes) {
-            m.put(String.format("%3d", c.code()), c.meaning());
+            m.put(String.format("%3d", c.code()), meaning.apply(c));
         }
         return m;
     }

@@ -24,7 +24,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "parse", mixinStandardHelpOptions = true,
         description = {"Print the events messages would produce, one JSON object a line, publishing nothing.",
             "Events of untrusted senders are printed too, with their verdict in the mailbridge_trust header.",
-            "Messages that would be quarantined are reported on stderr.",
+            "Messages that would be quarantined are reported on stderr, and make the exit status 65.",
+            "Mail a parser recognises as carrying no event (reason 'ignored', such as Bugzilla admin or",
+            "whine mail) is reported on stderr too, but is no error: the daemon settles it, exit 0.",
             "With --check and no FILE: only load and validate the configuration, rule files and plugins,",
             "report every error as file:line: message, and list what would be loaded."})
 final class ParseCommand extends BaseCommand {
@@ -87,9 +89,20 @@ final class ParseCommand extends BaseCommand {
             return ExitCode.OK;
         }
         Interpretation.Unpublishable u = (Interpretation.Unpublishable) in;
-        err().println(file + ": no events; the daemon would quarantine it: " + u.note().reason()
+        boolean ignored = !Reasons.isFault(u.note().reason());
+        err().println(file + ": no events; the daemon would " + (ignored ? "settle it without events: " : "quarantine it: ")
+                + u.note().reason()
                 + (u.note().parser().isEmpty() ? "" : " (parser " + u.note().parser() + ")") + ": " + u.note().detail());
-        return u.note().reason().equals(Reasons.IGNORED) ? ExitCode.OK : ExitCode.DATA_ERROR;
+        return ignored ? ExitCode.OK : ExitCode.DATA_ERROR;
+    }
+
+    @Override
+    protected String meaning(ExitCode code) {
+        return switch (code) {
+            case OK -> "success: events for each message, or ignored mail";
+            case DATA_ERROR -> "a message gives no event; the daemon would quarantine it";
+            default -> code.meaning();
+        };
     }
 
     @Override

@@ -24,16 +24,27 @@ final class ParsersCommand extends BaseCommand {
 
     /** Prints the table and the broken parsers; CONFIG when any is broken. */
     static ExitCode report(ParserRegistry registry, PrintWriter out, PrintWriter err) {
-        out.printf("%-12s %-6s %5s  %-40s %s%n", "ID", "KIND", "ORDER", "SOURCE", "TOPICS");
-        for (ParserRegistry.LoadedParser lp : registry.parsers()) {
-            out.printf("%-12s %-6s %5d  %-40s %s%n", lp.parser().id(), lp.kind().label(), lp.parser().order(),
-                    lp.source(), String.join(",", new TreeSet<>(lp.parser().topics())));
+        // Column widths follow the longest value, so a long rule-file id or path keeps the table aligned.
+        List<ParserRegistry.LoadedParser> ps = registry.parsers();
+        int id = width("ID", ps.stream().map(lp -> lp.parser().id()));
+        int kind = width("KIND", ps.stream().map(lp -> lp.kind().label()));
+        int order = width("ORDER", ps.stream().map(lp -> String.valueOf(lp.parser().order())));
+        int source = width("SOURCE", ps.stream().map(lp -> String.valueOf(lp.source())));
+        String row = "%-" + id + "s  %-" + kind + "s  %" + order + "s  %-" + source + "s  %s%n";
+        out.printf(row, "ID", "KIND", "ORDER", "SOURCE", "TOPICS");
+        for (ParserRegistry.LoadedParser lp : ps) {
+            out.printf(row, lp.parser().id(), lp.kind().label(), lp.parser().order(), lp.source(),
+                    String.join(",", new TreeSet<>(lp.parser().topics())));
         }
         for (String b : registry.broken()) {
             err.println("broken: " + b);
         }
         out.flush();
         return registry.broken().isEmpty() ? ExitCode.OK : ExitCode.CONFIG;
+    }
+
+    private static int width(String heading, java.util.stream.Stream<String> values) {
+        return Math.max(heading.length(), values.mapToInt(String::length).max().orElse(0));
     }
 
     @Override

@@ -18,8 +18,13 @@ import picocli.CommandLine.Option;
 
 /** {@code mailbridge status}: health for humans and monitoring. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show spool depths, the oldest waiting message, quarantine counts by reason, the daemon's",
-            "connections and last publish per parser. Exits 69 when unhealthy, for monitoring (Nagios, systemd)."})
+        description = {"Show whether the daemon runs (running, stopped, crashed, not responding), spool depths,",
+            "the oldest waiting message, quarantine counts by reason (mail settled without events, such as",
+            "'ignored', apart), each domain's connection and backlog, and each source's last mail and event.",
+            "Unhealthy (exit 69) when the daemon is not running, a domain is disconnected, the oldest",
+            "waiting mail is older than status.max_wait, more than status.max_quarantine mails are",
+            "quarantined, or a source has been silent longer than its status.quiet limit.",
+            "For monitoring: Nagios-style checks, systemd timers, cron."})
 final class StatusCommand extends BaseCommand {
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
@@ -37,25 +42,37 @@ final class StatusCommand extends BaseCommand {
     }
 
     private void print(SpoolReport r) {
-        out().println("spool:        " + r.spool());
-        out().println("waiting:      " + r.waiting() + r.oldestWaiting().map(t -> " (oldest arrived " + t + ")").orElse(""));
-        out().println("in progress:  " + r.inProgress());
-        out().println("quarantined:  " + r.quarantinedTotal() + (r.quarantined().isEmpty() ? "" : " " + r.quarantined()));
+        line("spool", r.spool());
+        line("waiting", r.waiting() + r.oldestWaiting().map(t -> " (oldest arrived " + t + ")").orElse(""));
+        line("in progress", String.valueOf(r.inProgress()));
+        line("quarantined", r.quarantinedTotal() + (r.quarantined().isEmpty() ? "" : " " + r.quarantined()));
+        if (!r.settled().isEmpty()) {
+            line("no events", r.settled() + " (settled, not faults)");
+        }
         if (r.daemon().isPresent()) {
             DaemonState d = r.daemon().get();
-            out().println("daemon:       pid " + d.pid() + " on " + d.host() + ", heartbeat " + d.heartbeat()
-                    + ", published " + d.published() + ", quarantined " + d.quarantined() + ", retries " + d.retries());
-            d.domains().forEach((name, up) -> out().println("domain:       " + name + " " + (up ? "connected" : "DISCONNECTED")));
-            d.lastPublish().forEach((parser, lp) -> out().println("last publish: " + parser + " " + lp.time() + " "
-                    + lp.topic()));
+            line("daemon", r.liveness().label() + ", pid " + d.pid() + " on " + d.host() + ", started " + d.started()
+                    + (d.stoppedCleanly() ? ", stopped " + d.stopped() : ", heartbeat " + d.heartbeat()));
+            line("counts", "published " + d.published() + ", quarantined " + d.quarantined() + ", no events "
+                    + d.ignored() + ", retries " + d.retries() + " since start");
+            d.domains().forEach((name, up) -> line("domain", name + " " + (up ? "connected" : "DISCONNECTED")
+                    + ", backlog " + d.backlog().getOrDefault(name, 0)));
+            d.sources().forEach((source, a) -> line("source", source + " last mail "
+                    + (a.lastMail().isEmpty() ? "never" : a.lastMail()) + ", last event "
+                    + (a.lastEvent().isEmpty() ? "never" : a.lastEvent())));
+            d.lastPublish().forEach((parser, lp) -> line("last publish", parser + " " + lp.time() + " " + lp.topic()));
             if (!d.lastError().isEmpty()) {
-                out().println("last error:   " + d.lastError());
+                line("last error", d.lastError());
             }
         } else {
-            out().println("daemon:       never ran on this spool");
+            line("daemon", r.liveness().label());
         }
-        out().println("health:       " + (r.healthy() ? "ok" : "UNHEALTHY"));
+        line("health", r.healthy() ? "ok" : "UNHEALTHY");
         r.problems().forEach(p -> out().println("  - " + p));
+    }
+
+    private void line(String label, String value) {
+        out().printf("%-13s %s%n", label + ":", value);
     }
 
     private static Map<String, Object> asMap(SpoolReport r) {
@@ -63,12 +80,24 @@ final class StatusCommand extends BaseCommand {
         m.put("spool", r.spool());
         m.put("healthy", r.healthy());
         m.put("problems", r.problems());
+        m.put("daemon_state", r.liveness().name().toLowerCase(java.util.Locale.ROOT));
         m.put("waiting", r.waiting());
         m.put("oldest_waiting", r.oldestWaiting().map(Object::toString).orElse(null));
         m.put("in_progress", r.inProgress());
         m.put("quarantined", r.quarantined());
+        m.put("settled_without_events", r.settled());
+        m.put("quiet_sources", r.quiet().stream().map(q -> q.source()).toList());
         m.put("daemon", r.daemon().orElse(null));
         return m;
+    }
+
+    @Override
+    protected String meaning(ExitCode code) {
+        return switch (code) {
+            case OK -> "success: healthy";
+            case UNAVAILABLE -> "unhealthy: see the problems listed (daemon, domain, backlog, quiet source)";
+            default -> code.meaning();
+        };
     }
 
     @Override

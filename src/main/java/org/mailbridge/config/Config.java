@@ -24,11 +24,13 @@ import java.util.Optional;
  * @param daemon daemon pacing
  * @param status health thresholds
  * @param parsers per-parser settings, {@code [parsers.<id>]}
+ * @param metrics the Prometheus endpoint
  */
 public record Config(Optional<Path> file, Path spool, String topicPrefix, String environment, Unclaimed unclaimed,
                      List<Path> rulesDirs, Path pluginsDir, boolean archive, int embeddedBrokerPort,
                      Path embeddedBrokerWorkDir, List<Domain> domains, Limits limits, DaemonSettings daemon,
-                     StatusSettings status, Map<String, Map<String, Object>> parsers) {
+                     StatusSettings status, Map<String, Map<String, Object>> parsers,
+                     MetricsSettings metrics) {
     public Config {
         rulesDirs = List.copyOf(rulesDirs);
         domains = List.copyOf(domains);
@@ -38,7 +40,7 @@ public record Config(Optional<Path> file, Path spool, String topicPrefix, String
     /** The same configuration with other domains. */
     public Config withDomains(List<Domain> newDomains) {
         return new Config(file, spool, topicPrefix, environment, unclaimed, rulesDirs, pluginsDir, archive,
-                embeddedBrokerPort, embeddedBrokerWorkDir, newDomains, limits, daemon, status, parsers);
+                embeddedBrokerPort, embeddedBrokerWorkDir, newDomains, limits, daemon, status, parsers, metrics);
     }
 
     /** Whether the daemon must start the embedded broker itself. */

@@ -51,7 +51,8 @@ final class ConfigBuilder {
         }
         return new Config(file, spool, prefix, environment, unclaimed, rulesDirs, plugins,
                 Boolean.TRUE.equals(raw.archive()), port, workDir, domains, limits(raw.limits()),
-                daemon(raw.daemon()), status(raw.status()), parsers);
+                daemon(raw.daemon()), status(raw.status()), parsers,
+                MetricsSettings.parse(raw.metrics() == null ? null : raw.metrics().listen()));
     }
 
     private static Limits limits(RawConfig.RawLimits r) throws ConfigException {
@@ -89,7 +90,22 @@ final class ConfigBuilder {
         return new StatusSettings(
                 r.maxWait() == null ? d.maxWait() : Units.duration("status.max_wait", r.maxWait()),
                 r.heartbeatMaxAge() == null ? d.heartbeatMaxAge() : Units.duration("status.heartbeat_max_age", r.heartbeatMaxAge()),
-                r.maxQuarantine() == null ? d.maxQuarantine() : r.maxQuarantine());
+                r.maxQuarantine() == null ? d.maxQuarantine() : r.maxQuarantine(),
+                quiet(r.quiet()));
+    }
+
+    private static Map<String, java.time.Duration> quiet(Map<String, String> raw) throws ConfigException {
+        Map<String, java.time.Duration> out = new LinkedHashMap<>();
+        if (raw != null) {
+            for (Map.Entry<String, String> e : raw.entrySet()) {
+                java.time.Duration d = Units.duration("status.quiet." + e.getKey(), e.getValue());
+                if (d.isZero()) {
+                    throw new ConfigException("key 'status.quiet." + e.getKey() + "': must be longer than 0");
+                }
+                out.put(e.getKey(), d);
+            }
+        }
+        return out;
     }
 
     private static Unclaimed unclaimed(String v) throws ConfigException {

@@ -23,10 +23,11 @@ record RawConfig(
         RawLimits limits,
         RawDaemon daemon,
         RawStatus status,
-        Map<String, Map<String, Object>> parsers) {
+        Map<String, Map<String, Object>> parsers,
+        RawMetrics metrics) {
 
     static RawConfig empty() {
-        return new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     record RawEmbeddedBroker(Integer port, String workDir) {
@@ -54,6 +55,9 @@ record RawConfig(
     record RawDaemon(String pollInterval, String retryMin, String retryMax, String publishTimeout) {
     }
 
-    record RawStatus(String maxWait, String heartbeatMaxAge, Integer maxQuarantine) {
+    record RawStatus(String maxWait, String heartbeatMaxAge, Integer maxQuarantine, Map<String, String> quiet) {
+    }
+
+    record RawMetrics(String listen) {
     }
 }

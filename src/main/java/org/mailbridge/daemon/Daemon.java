@@ -66,7 +66,8 @@ public final class Daemon implements AutoCloseable {
         this.dispatcher = new Dispatcher(new Router(config.domains(),
                 config.topicPrefix() + "." + config.environment() + "."), publishers);
         this.pipeline = new Pipeline(spool, interpreter, dispatcher, config.archive(), MAX_REFUSALS, clock);
-        this.monitor = new Monitor(new StateFile(spool.root()), clock, SpoolNames.host(), this::domainStates);
+        this.monitor = new Monitor(new StateFile(spool.root()), clock, SpoolNames.host(), this::domainStates,
+                config.status().quiet());
         this.watcher = new SpoolWatcher(spool.newDir());
         this.backoff = new Backoff(config.daemon().retryMin(), config.daemon().retryMax());
     }
@@ -164,7 +165,9 @@ public final class Daemon implements AutoCloseable {
     private Duration cycle() throws IOException {
         try {
             dispatcher.connectAll();
+            monitor.domainsMayHaveChanged();
         } catch (PublishException e) {
+            monitor.domainsMayHaveChanged();
             Duration wait = backoff.fail();
             LOG.warn("{}", LogFmt.msg("broker unavailable").kv("domain", e.domain()).kv("retry_in_ms", wait.toMillis())
                     .kv("err", e.getMessage()));
@@ -183,7 +186,7 @@ public final class Daemon implements AutoCloseable {
                 continue;
             }
             Outcome o = pipeline.process(claimed.get());
-            monitor.record(o);
+            monitor.record(claimed.get().name(), o);
             if (o instanceof Outcome.Retry r && r.error().scope() == PublishException.Scope.CONNECTION) {
                 return backoff.fail();
             }
@@ -223,6 +226,9 @@ public final class Daemon implements AutoCloseable {
         stop();
         dispatcher.close();
         broker.ifPresent(EmbeddedBroker::close);
+        // Marked before the lock goes: status never sees a free lock beside a "running" state
+        // from a daemon that stopped cleanly.
+        monitor.markStopped();
         closeQuietly(lock);
         LOG.info("{}", LogFmt.msg("daemon stopped").kv("spool", spool.root()));
     }

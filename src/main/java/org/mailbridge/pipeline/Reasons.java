@@ -25,6 +25,18 @@ public final class Reasons {
     /** The broker refused the event for good (not a transient failure). */
     public static final String PUBLISH_REJECTED = "publish-rejected";
 
+    /**
+     * Reasons that are no fault: the mail was recognised and rightly produced no event. Such
+     * mail is kept for the record but counted apart from the quarantine, so routine Bugzilla
+     * admin mail never trips {@code status.max_quarantine}.
+     */
+    private static final java.util.Set<String> NO_FAULT = java.util.Set.of(IGNORED);
+
+    /** Whether a quarantine reason means something went wrong (rather than mail settled without events). */
+    public static boolean isFault(String reason) {
+        return !NO_FAULT.contains(reason);
+    }
+
     private Reasons() {
     }
 }

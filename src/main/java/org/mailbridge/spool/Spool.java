@@ -64,16 +64,16 @@ public final class Spool {
      * @return the open channel holding the lock, or empty when another process holds it
      */
     public Optional<FileChannel> lockForDaemon() throws IOException {
-        FileChannel ch = FileChannel.open(root.resolve(".daemon.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        try {
-            if (ch.tryLock() != null) {
-                return Optional.of(ch);
-            }
-        } catch (java.nio.channels.OverlappingFileLockException e) {
-            // held by this very JVM
-        }
-        ch.close();
-        return Optional.empty();
+        return DaemonLock.take(root);
+    }
+
+    /**
+     * Whether a daemon holds this spool's lock right now; empty when that cannot be told.
+     *
+     * @see DaemonLock#held
+     */
+    public Optional<Boolean> daemonLockHeld() {
+        return DaemonLock.held(root);
     }
 
     Path dir(String name) {

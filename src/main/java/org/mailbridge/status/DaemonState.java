@@ -3,7 +3,7 @@ package org.mailbridge.status;
 import java.util.Map;
 
 /**
- * What a running daemon tells {@code mailbridge status}, through {@code <spool>/state/daemon.json}.
+ * What a daemon tells {@code mailbridge status}, through {@code <spool>/state/daemon.json}.
  * Times are ISO 8601 strings.
  *
  * @param pid the daemon's process id
@@ -14,16 +14,47 @@ import java.util.Map;
  * @param lastPublish per parser, the last event published
  * @param lastError the last publish failure, or empty
  * @param published messages published since start
- * @param quarantined messages quarantined since start
+ * @param quarantined messages quarantined since start, for a fault (not {@code ignored} mail)
  * @param retries publish attempts that failed since start
+ * @param state {@value #RUNNING} while it runs, {@value #STOPPED} once it has stopped cleanly; a
+ *     daemon that crashed leaves {@value #RUNNING} behind and no lock held
+ * @param stopped when it stopped cleanly, or empty
+ * @param ignored messages settled without events since start: mail a parser recognises as
+ *     carrying no news ({@code ignored}) or that policy keeps off the bus
+ * @param sources per source (parser id), the last mail and the last event, kept across restarts
+ * @param backlog per domain, the messages waiting because that domain failed them
  */
 public record DaemonState(long pid, String host, String started, String heartbeat, Map<String, Boolean> domains,
                           Map<String, LastPublish> lastPublish, String lastError, long published, long quarantined,
-                          long retries) {
+                          long retries, String state, String stopped, long ignored, Map<String, SourceActivity> sources,
+                          Map<String, Integer> backlog) {
+    /** The {@code state} of a daemon that is (or was, when it crashed) running. */
+    public static final String RUNNING = "running";
+    /** The {@code state} a daemon leaves when it stops cleanly. */
+    public static final String STOPPED = "stopped";
+
     public DaemonState {
         domains = Map.copyOf(domains);
         lastPublish = Map.copyOf(lastPublish);
         lastError = lastError == null ? "" : lastError;
+        // A state file written before these fields existed reads as a running daemon.
+        state = state == null ? RUNNING : state;
+        stopped = stopped == null ? "" : stopped;
+        sources = sources == null ? Map.of() : Map.copyOf(sources);
+        backlog = backlog == null ? Map.of() : Map.copyOf(backlog);
+    }
+
+    /** A running daemon's state with no source or backlog detail. */
+    public DaemonState(long pid, String host, String started, String heartbeat, Map<String, Boolean> domains,
+                       Map<String, LastPublish> lastPublish, String lastError, long published, long quarantined,
+                       long retries) {
+        this(pid, host, started, heartbeat, domains, lastPublish, lastError, published, quarantined, retries,
+                RUNNING, "", 0, Map.of(), Map.of());
+    }
+
+    /** Whether the daemon said it stopped cleanly. */
+    public boolean stoppedCleanly() {
+        return STOPPED.equals(state);
     }
 
     /**
@@ -34,5 +65,19 @@ public record DaemonState(long pid, String host, String started, String heartbea
      * @param id the id of its first event
      */
     public record LastPublish(String time, String topic, String id) {
+    }
+
+    /**
+     * When one source was last heard from.
+     *
+     * @param watchedSince when the bridge started watching it (the first daemon start that knew it)
+     * @param lastMail when a mail of this source was last handled, whatever its outcome; empty if never
+     * @param lastEvent when an event of this source was last published; empty if never
+     */
+    public record SourceActivity(String watchedSince, String lastMail, String lastEvent) {
+        public SourceActivity {
+            lastMail = lastMail == null ? "" : lastMail;
+            lastEvent = lastEvent == null ? "" : lastEvent;
+        }
     }
 }

@@ -13,37 +13,89 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.mailbridge.config.StatusSettings;
+import org.mailbridge.pipeline.Reasons;
 import org.mailbridge.spool.Quarantine;
 import org.mailbridge.spool.Spool;
 import org.mailbridge.spool.SpoolEntry;
 
 /**
- * The health of one bridge, from its spool and its daemon's state file.
+ * The health of one bridge, from its spool, its daemon's state file and the spool lock.
  *
  * @param spool the spool root
  * @param waiting messages in {@code new/}
  * @param oldestWaiting arrival time of the oldest waiting message
  * @param inProgress messages in {@code cur/}
- * @param quarantined messages in quarantine, by reason
+ * @param quarantined messages in quarantine for a fault, by reason
+ * @param settled messages kept in quarantine that rightly produced no event ({@code ignored}), by reason
  * @param daemon the daemon's last reported state
+ * @param liveness whether the daemon is alive
+ * @param quiet the sources silent for longer than {@code [status] quiet} allows
  * @param problems why the bridge is unhealthy; empty when healthy
  */
 public record SpoolReport(String spool, int waiting, Optional<Instant> oldestWaiting, int inProgress,
-                          Map<String, Integer> quarantined, Optional<DaemonState> daemon, List<String> problems) {
+                          Map<String, Integer> quarantined, Map<String, Integer> settled, Optional<DaemonState> daemon,
+                          Liveness liveness, List<QuietSources.Quiet> quiet, List<String> problems) {
 
     /** Whether nothing is wrong. */
     public boolean healthy() {
         return problems.isEmpty();
     }
 
-    /** Total quarantined messages. */
+    /** Total quarantined messages (faults only). */
     public int quarantinedTotal() {
         return quarantined.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** Looks at the spool now. */
     public static SpoolReport of(Spool spool, StatusSettings limits, Clock clock) throws IOException {
+        Instant now = clock.instant();
         List<SpoolEntry> waiting = spool.waiting();
+        Optional<Instant> oldest = oldest(waiting);
+        Map<String, Integer> faults = new TreeMap<>();
+        Map<String, Integer> settled = new TreeMap<>();
+        for (Quarantine.Item q : new Quarantine(spool).list()) {
+            String reason = q.note().reason();
+            (Reasons.isFault(reason) ? faults : settled).merge(reason, 1, Integer::sum);
+        }
+        Optional<DaemonState> daemon = new StateFile(spool.root()).read();
+        Liveness live = Liveness.of(daemon, spool.daemonLockHeld(), limits.heartbeatMaxAge(), now);
+        List<String> problems = new ArrayList<>();
+        if (oldest.isPresent() && Duration.between(oldest.get(), now).compareTo(limits.maxWait()) > 0) {
+            problems.add("oldest waiting message is " + Duration.between(oldest.get(), now).toSeconds()
+                    + "s old (status.max_wait is " + limits.maxWait().toSeconds() + "s)");
+        }
+        daemonProblem(live, daemon).ifPresent(problems::add);
+        if (live == Liveness.RUNNING && daemon.isPresent() && !daemon.get().stoppedCleanly()) {
+            daemon.get().domains().forEach((d, up) -> {
+                if (!up) {
+                    problems.add("domain " + d + " is not connected");
+                }
+            });
+        }
+        List<QuietSources.Quiet> quiet = daemon.map(d -> QuietSources.find(d.sources(), limits.quiet(),
+                Instant.parse(d.started()), now)).orElse(List.of());
+        quiet.forEach(q -> problems.add(q.describe(now)));
+        int total = faults.values().stream().mapToInt(Integer::intValue).sum();
+        if (limits.maxQuarantine() >= 0 && total > limits.maxQuarantine()) {
+            problems.add(total + " quarantined messages (status.max_quarantine is " + limits.maxQuarantine() + ")");
+        }
+        return new SpoolReport(spool.root().toString(), waiting.size(), oldest, spool.claimed().size(), faults, settled,
+                daemon, live, quiet, problems);
+    }
+
+    private static Optional<String> daemonProblem(Liveness live, Optional<DaemonState> d) {
+        return switch (live) {
+            case RUNNING -> Optional.empty();
+            case NEVER_RAN -> Optional.of("no daemon has run on this spool");
+            case STOPPED -> Optional.of("daemon stopped at " + d.orElseThrow().stopped());
+            case CRASHED -> Optional.of("daemon not running: pid " + d.orElseThrow().pid() + " on " + d.get().host()
+                    + " crashed or was killed (state says running, the spool lock is free; last heartbeat "
+                    + d.get().heartbeat() + ")");
+            case NOT_RESPONDING -> Optional.of("daemon not running or hung: last heartbeat " + d.orElseThrow().heartbeat());
+        };
+    }
+
+    private static Optional<Instant> oldest(List<SpoolEntry> waiting) throws IOException {
         Optional<Instant> oldest = Optional.empty();
         for (SpoolEntry e : waiting) {
             try {
@@ -53,36 +105,6 @@ public record SpoolReport(String spool, int waiting, Optional<Instant> oldestWai
                 // claimed while we looked
             }
         }
-        Map<String, Integer> byReason = new TreeMap<>();
-        for (Quarantine.Item q : new Quarantine(spool).list()) {
-            byReason.merge(q.note().reason(), 1, Integer::sum);
-        }
-        Optional<DaemonState> daemon = new StateFile(spool.root()).read();
-        Instant now = clock.instant();
-        List<String> problems = new ArrayList<>();
-        if (oldest.isPresent() && Duration.between(oldest.get(), now).compareTo(limits.maxWait()) > 0) {
-            problems.add("oldest waiting message is " + Duration.between(oldest.get(), now).toSeconds()
-                    + "s old (status.max_wait is " + limits.maxWait().toSeconds() + "s)");
-        }
-        if (daemon.isEmpty()) {
-            problems.add("no daemon has run on this spool");
-        } else {
-            Instant beat = Instant.parse(daemon.get().heartbeat());
-            if (Duration.between(beat, now).compareTo(limits.heartbeatMaxAge()) > 0) {
-                problems.add("daemon not running: last heartbeat " + beat);
-            } else {
-                daemon.get().domains().forEach((d, up) -> {
-                    if (!up) {
-                        problems.add("domain " + d + " is not connected");
-                    }
-                });
-            }
-        }
-        int total = byReason.values().stream().mapToInt(Integer::intValue).sum();
-        if (limits.maxQuarantine() >= 0 && total > limits.maxQuarantine()) {
-            problems.add(total + " quarantined messages (status.max_quarantine is " + limits.maxQuarantine() + ")");
-        }
-        return new SpoolReport(spool.root().toString(), waiting.size(), oldest, spool.claimed().size(),
-                byReason, daemon, problems);
+        return oldest;
     }
 }

@@ -50,6 +50,36 @@ class ParseCheckTest {
     }
 
     @Test
+    void parsersColumnsStayAlignedForALongIdAndSource() throws Exception {
+        // Covers the bug where ids longer than 12 characters pushed every later column of their row right.
+        Path conf = conf("id = \"a-rather-long-site-parser-id\"\nsenders = [\"*\"]\n[[rule]]\nname = \"r\"\n"
+                + "match.all = [{ in = \"subject\", regex = 'x' }]\ntopic = \"site.x\"\nschema = \"s\"\nbody = {}\n");
+        assertThat(run("parsers", "--conf", conf.toString())).as(err.toString()).isZero();
+        java.util.List<String> lines = out.toString().lines().toList();
+        int kind = lines.get(0).indexOf("KIND");
+        int source = lines.get(0).indexOf("SOURCE");
+        assertThat(lines).hasSizeGreaterThan(3);
+        for (String l : lines.subList(1, lines.size())) {
+            assertThat(l.charAt(kind - 1)).as(l).isEqualTo(' ');
+            assertThat(l.substring(kind)).as(l).matches("(java|rule|plugin) .*");
+            assertThat(l.charAt(source - 1)).as(l).isEqualTo(' ');
+            assertThat(l.charAt(source)).as(l).isNotEqualTo(' ');
+        }
+    }
+
+    @Test
+    void ignoredMailIsNoErrorForParseAndItsHelpSaysSo() throws Exception {
+        Path mail = Path.of("src/test/resources/mail/bugzilla/upstream-whine-ignored.eml");
+        Path conf = Path.of("src/test/resources/mail/bugzilla/config.toml");
+        assertThat(run("parse", "--conf", conf.toString(), mail.toString())).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("ignored");
+        assertThat(out.toString()).isEmpty();
+        StringWriter help = new StringWriter();
+        CliAccess.run(new PrintWriter(help), new PrintWriter(new StringWriter()), "parse", "--help");
+        assertThat(help.toString()).contains("  0   success: events for each message, or ignored mail").contains(" 65   a message gives no event");
+    }
+
+    @Test
     void parseWithoutFilesOrCheckIsAUsageError() throws Exception {
         assertThat(run("parse", "--conf", conf(null).toString())).isEqualTo(64);
         assertThat(err.toString()).contains("FILE is required (or --check)");
