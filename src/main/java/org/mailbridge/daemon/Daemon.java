@@ -15,6 +15,8 @@ import org.mailbridge.broker.EmbeddedBroker;
 import org.mailbridge.config.Config;
 import org.mailbridge.config.ConfigException;
 import org.mailbridge.log.LogFmt;
+import org.mailbridge.metrics.BridgeMetrics;
+import org.mailbridge.metrics.MetricsServer;
 import org.mailbridge.pipeline.Interpreter;
 import org.mailbridge.pipeline.Interpreters;
 import org.mailbridge.pipeline.Outcome;
@@ -50,26 +52,35 @@ public final class Daemon implements AutoCloseable {
     private final Map<String, Publisher> publishers;
     private final Pipeline pipeline;
     private final Monitor monitor;
+    private final BridgeMetrics metrics;
+    private final Optional<MetricsServer> metricsServer;
     private final SpoolWatcher watcher;
     private final Backoff backoff;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private Daemon(Config config, Spool spool, FileChannel lock, Optional<EmbeddedBroker> broker,
-                   Interpreter interpreter, Map<String, Publisher> publishers, Clock clock) throws IOException {
+                   Interpreter interpreter, Map<String, Publisher> publishers, Clock clock)
+            throws IOException, DaemonException {
         this.config = config;
         this.spool = spool;
         this.lock = lock;
         this.broker = broker;
         this.interpreter = interpreter;
         this.publishers = publishers;
+        this.metrics = new BridgeMetrics(spool, this::domainStates, clock);
+        Map<String, Publisher> metered = new LinkedHashMap<>();
+        publishers.forEach((name, p) -> metered.put(name, new MeteredPublisher(name, p, metrics)));
         this.dispatcher = new Dispatcher(new Router(config.domains(),
-                config.topicPrefix() + "." + config.environment() + "."), publishers);
+                config.topicPrefix() + "." + config.environment() + "."), metered);
         this.pipeline = new Pipeline(spool, interpreter, dispatcher, config.archive(), MAX_REFUSALS, clock);
         this.monitor = new Monitor(new StateFile(spool.root()), clock, SpoolNames.host(), this::domainStates,
                 config.status().quiet());
         this.watcher = new SpoolWatcher(spool.newDir());
         this.backoff = new Backoff(config.daemon().retryMin(), config.daemon().retryMax());
+        this.metricsServer = startMetrics(config, metrics);
+        metricsServer.ifPresent(m -> LOG.info("{}", LogFmt.msg("metrics endpoint listening")
+                .kv("url", "http://" + config.metrics().listen().get().getHostString() + ":" + m.port() + "/metrics")));
     }
 
     /**
@@ -112,10 +123,22 @@ public final class Daemon implements AutoCloseable {
             broker.ifPresent(EmbeddedBroker::close);
             closeQuietly(lock);
             throw new DaemonException("spool " + spool.root() + ": " + e.getMessage(), e);
-        } catch (ConfigException | RuntimeException e) {
+        } catch (ConfigException | DaemonException | RuntimeException e) {
             broker.ifPresent(EmbeddedBroker::close);
             closeQuietly(lock);
             throw e;
+        }
+    }
+
+    private static Optional<MetricsServer> startMetrics(Config config, BridgeMetrics metrics) throws DaemonException {
+        if (config.metrics().listen().isEmpty()) {
+            return Optional.empty();
+        }
+        java.net.InetSocketAddress at = config.metrics().listen().get();
+        try {
+            return Optional.of(MetricsServer.start(metrics, at));
+        } catch (IOException e) {
+            throw new DaemonException("metrics.listen " + at.getHostString() + ":" + at.getPort() + ": " + e.getMessage(), e);
         }
     }
 
@@ -187,6 +210,7 @@ public final class Daemon implements AutoCloseable {
             }
             Outcome o = pipeline.process(claimed.get());
             monitor.record(claimed.get().name(), o);
+            OutcomeLabels.count(metrics, o);
             if (o instanceof Outcome.Retry r && r.error().scope() == PublishException.Scope.CONNECTION) {
                 return backoff.fail();
             }
@@ -204,6 +228,11 @@ public final class Daemon implements AutoCloseable {
     /** The embedded broker, when the daemon runs one. */
     public Optional<EmbeddedBroker> broker() {
         return broker;
+    }
+
+    /** The port of the metrics endpoint, when one is configured. */
+    public Optional<Integer> metricsPort() {
+        return metricsServer.map(MetricsServer::port);
     }
 
     /** Asks {@link #run()} to finish after the message in hand. */
@@ -225,6 +254,7 @@ public final class Daemon implements AutoCloseable {
     public void close() {
         stop();
         dispatcher.close();
+        metricsServer.ifPresent(MetricsServer::close);
         broker.ifPresent(EmbeddedBroker::close);
         // Marked before the lock goes: status never sees a free lock beside a "running" state
         // from a daemon that stopped cleanly.
