@@ -103,9 +103,16 @@ public final class Pipeline {
 
     private Outcome quarantine(SpoolEntry claimed, QuarantineNote note, String mid) throws IOException {
         quarantine.put(claimed, note);
-        LOG.warn("{}", LogFmt.msg("quarantined").kv("name", claimed.name()).kv("mid", mid.isEmpty() ? null : mid)
-                .kv("reason", note.reason()).kv("parser", note.parser().isEmpty() ? null : note.parser())
-                .kv("detail", note.detail()));
+        // Mail rightly without events (ignored) is routine, not a warning an operator must act on.
+        boolean fault = Reasons.isFault(note.reason());
+        LogFmt line = LogFmt.msg(fault ? "quarantined" : "settled without events").kv("name", claimed.name())
+                .kv("mid", mid.isEmpty() ? null : mid).kv("reason", note.reason())
+                .kv("parser", note.parser().isEmpty() ? null : note.parser()).kv("detail", note.detail());
+        if (fault) {
+            LOG.warn("{}", line);
+        } else {
+            LOG.info("{}", line);
+        }
         return new Outcome.Quarantined(note);
     }
 
