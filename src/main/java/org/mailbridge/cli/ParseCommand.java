@@ -11,6 +11,7 @@ import java.util.List;
 import org.mailbridge.config.ConfigException;
 import org.mailbridge.event.Event;
 import org.mailbridge.event.EventJson;
+import org.mailbridge.exit.ExitCode;
 import org.mailbridge.pipeline.Interpretation;
 import org.mailbridge.pipeline.Interpreter;
 import org.mailbridge.pipeline.Interpreters;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.mailbridge.config.ConfigException;
+import org.mailbridge.exit.ExitCode;
 import org.mailbridge.spool.Quarantine;
 import org.mailbridge.spool.Spool;
 

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-import org.mailbridge.cli.ExitCode;
+import org.mailbridge.exit.ExitCode;
 import org.mailbridge.config.ConfigException;
 import org.mailbridge.config.ConfigLocation;
 import org.mailbridge.config.SpoolKeyReader;
