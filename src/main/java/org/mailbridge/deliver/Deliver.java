@@ -9,10 +9,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-import org.mailbridge.exit.ExitCode;
 import org.mailbridge.config.ConfigException;
 import org.mailbridge.config.ConfigLocation;
 import org.mailbridge.config.SpoolKeyReader;
+import org.mailbridge.exit.ExitCode;
 import org.mailbridge.spool.Quarantine;
 import org.mailbridge.spool.QuarantineNote;
 import org.mailbridge.spool.QuarantineReason;
