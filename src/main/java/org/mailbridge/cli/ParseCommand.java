@@ -11,10 +11,10 @@ import java.util.List;
 import org.mailbridge.config.ConfigException;
 import org.mailbridge.event.Event;
 import org.mailbridge.event.EventJson;
+import org.mailbridge.exit.ExitCode;
 import org.mailbridge.pipeline.Interpretation;
 import org.mailbridge.pipeline.Interpreter;
 import org.mailbridge.pipeline.Interpreters;
-import org.mailbridge.pipeline.Reasons;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -89,9 +89,9 @@ final class ParseCommand extends BaseCommand {
             return ExitCode.OK;
         }
         Interpretation.Unpublishable u = (Interpretation.Unpublishable) in;
-        boolean ignored = !Reasons.isFault(u.note().reason());
+        boolean ignored = !u.note().reason().isFault();
         err().println(file + ": no events; the daemon would " + (ignored ? "settle it without events: " : "quarantine it: ")
-                + u.note().reason()
+                + u.note().reason().code()
                 + (u.note().parser().isEmpty() ? "" : " (parser " + u.note().parser() + ")") + ": " + u.note().detail());
         return ignored ? ExitCode.OK : ExitCode.DATA_ERROR;
     }

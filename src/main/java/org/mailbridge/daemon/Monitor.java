@@ -14,7 +14,6 @@ import java.util.function.Supplier;
 import org.mailbridge.event.Event;
 import org.mailbridge.log.LogFmt;
 import org.mailbridge.pipeline.Outcome;
-import org.mailbridge.pipeline.Reasons;
 import org.mailbridge.status.DaemonState;
 import org.mailbridge.status.QuietSources;
 import org.mailbridge.status.StateFile;
@@ -78,7 +77,7 @@ final class Monitor {
             heard(p.parserId(), now, true);
             settled(name);
         } else if (o instanceof Outcome.Quarantined q) {
-            if (Reasons.isFault(q.note().reason())) {
+            if (q.note().reason().isFault()) {
                 quarantined++;
             } else {
                 ignored++;

@@ -2,7 +2,6 @@ package org.mailbridge.daemon;
 
 import org.mailbridge.metrics.BridgeMetrics;
 import org.mailbridge.pipeline.Outcome;
-import org.mailbridge.pipeline.Reasons;
 
 /** How an outcome shows in {@code mailbridge_mails_total}; retries are counted per domain instead. */
 final class OutcomeLabels {
@@ -13,7 +12,7 @@ final class OutcomeLabels {
         if (o instanceof Outcome.Published p) {
             metrics.mail(p.parserId(), "published");
         } else if (o instanceof Outcome.Quarantined q) {
-            metrics.mail(q.note().parser(), Reasons.isFault(q.note().reason()) ? "quarantined" : "ignored");
+            metrics.mail(q.note().parser(), q.note().reason().isFault() ? "quarantined" : "ignored");
         }
     }
 }

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.mailbridge.config.StatusSettings;
-import org.mailbridge.pipeline.Reasons;
 import org.mailbridge.spool.Quarantine;
 import org.mailbridge.spool.Spool;
 import org.mailbridge.spool.SpoolEntry;
@@ -54,8 +53,7 @@ public record SpoolReport(String spool, int waiting, Optional<Instant> oldestWai
         Map<String, Integer> faults = new TreeMap<>();
         Map<String, Integer> settled = new TreeMap<>();
         for (Quarantine.Item q : new Quarantine(spool).list()) {
-            String reason = q.note().reason();
-            (Reasons.isFault(reason) ? faults : settled).merge(reason, 1, Integer::sum);
+            (q.note().reason().isFault() ? faults : settled).merge(q.note().reason().code(), 1, Integer::sum);
         }
         Optional<DaemonState> daemon = new StateFile(spool.root()).read();
         Liveness live = Liveness.of(daemon, spool.daemonLockHeld(), limits.heartbeatMaxAge(), now);
