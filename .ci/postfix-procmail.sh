@@ -74,10 +74,11 @@ chmod 0711 "$W"
 chown "$MAILUSER:mailbridge" "$W/log"
 chmod 0770 "$W/log"
 
-# The password file: readable by the daemon's group only, never by the mail account's world.
+# The password file: readable by the daemon's account only. Not by its group: the mail account
+# shares the mailbridge group.
 printf 'guest\n' > "$W/etc/rabbitmq.pass"
-chown root:mailbridge "$W/etc/rabbitmq.pass"
-chmod 0640 "$W/etc/rabbitmq.pass"
+chown mailbridge:root "$W/etc/rabbitmq.pass"
+chmod 0600 "$W/etc/rabbitmq.pass"
 cat > "$W/etc/config.toml" <<EOF
 spool = "$W/spool"
 rules_dirs = []
