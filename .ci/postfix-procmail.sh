@@ -127,6 +127,9 @@ rabbitmqctl -q add_vhost "$VHOST" >/dev/null
 rabbitmqctl -q set_permissions -p "$VHOST" guest '.*' '.*' '.*' >/dev/null
 trap 'rabbitmqctl -q delete_vhost "$VHOST" >/dev/null 2>&1 || true; if [ -f "$W/daemon.pid" ]; then kill "$(cat "$W/daemon.pid")" 2>/dev/null || true; fi' EXIT
 
+setpriv --reuid="$MAILUSER" --regid=mailbridge --init-groups cat "$W/etc/rabbitmq.pass" >/dev/null 2>&1 \
+    && fail "the mail account can read the broker password"
+
 mb() { MAILBRIDGE_JAR=$W/share/mailbridge.jar "$W/share/mailbridge" "$@"; }
 start_daemon() {
     setpriv --reuid=mailbridge --regid=mailbridge --init-groups \
