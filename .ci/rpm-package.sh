@@ -73,10 +73,10 @@ diff -u "$TOP/expected" "$TOP/files" || fail "the package's file list differs fr
 log "$(wc -l < "$TOP/files") files, as expected"
 
 # Modes and owners that matter: the spool and the configuration.
-rpm -qlvp "$RPM" > "$TOP/files-long"
-grep -Eq '^drwxrws--- .* mailbridge +mailbridge .* /var/spool/mailbridge$' "$TOP/files-long" || fail "spool mode or owner"
-grep -Eq '^-rw-r----- .* root +mailbridge .* /etc/mailbridge/config.toml$' "$TOP/files-long" || fail "config mode or owner"
-grep -Eq '^lrwxrwxrwx .* /usr/share/mailbridge/mailbridge.jar -> ../java/mailbridge.jar$' "$TOP/files-long" \
+rpm -qp --qf '[%{FILEMODES:perms} %{FILEUSERNAME} %{FILEGROUPNAME} %{FILENAMES} %{FILELINKTOS}\n]' "$RPM" > "$TOP/files-long"
+grep -qx 'drwxrws--- mailbridge mailbridge /var/spool/mailbridge ' "$TOP/files-long" || fail "spool mode or owner"
+grep -qx -- '-rw-r----- root mailbridge /etc/mailbridge/config.toml ' "$TOP/files-long" || fail "config mode or owner"
+grep -qx 'lrwxrwxrwx root root /usr/share/mailbridge/mailbridge.jar ../java/mailbridge.jar' "$TOP/files-long" \
     || fail "the launcher's jar path is not a link to the jar in /usr/share/java"
 rpm -qcp "$RPM" | grep -qx /etc/mailbridge/config.toml || fail "config.toml is not %config"
 rpm -qp --scripts "$RPM" > "$TOP/scripts"
@@ -98,9 +98,11 @@ MAILBRIDGE_JAR=$TOP/root/usr/share/mailbridge/mailbridge.jar sh "$TOP/root/usr/b
 if command -v systemd-analyze >/dev/null; then
     units=$TOP/root/usr/lib/systemd/system
     ln -s mailbridge@.service "$units/mailbridge@ci.service"
+    # The units they refer to (sysinit.target, network-online.target, ...) from this system.
+    cp -rn /usr/lib/systemd/system/. "$units/" 2>/dev/null || cp -rn /lib/systemd/system/. "$units/"
     if systemd-analyze --root="$TOP/root" verify "$units/mailbridge.service" "$units/mailbridge@ci.service" \
-        > "$TOP/verify.log" 2>&1; then
-        log "systemd-analyze verify: both units clean"
+        > "$TOP/verify.log" 2>&1 && [ ! -s "$TOP/verify.log" ]; then
+        log "systemd-analyze verify: both units clean, no warnings"
     else
         cat "$TOP/verify.log" >&2
         fail "systemd-analyze verify"

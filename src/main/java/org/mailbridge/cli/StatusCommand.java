@@ -19,9 +19,10 @@ import picocli.CommandLine.Option;
 
 /** {@code mailbridge status}: health for humans and monitoring. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show whether the daemon runs (running, stopped, crashed, not responding), spool depths,",
-            "the oldest waiting message, quarantine counts by reason (mail settled without events, such as",
-            "'ignored', apart), each domain's connection and backlog, and each source's last mail and event.",
+        description = {"Show the health of the bridge, for people and for monitoring.",
+            "Whether the daemon runs (running, stopped, crashed, not responding), spool depths, the oldest",
+            "waiting message, quarantine counts by reason (mail settled without events, such as 'ignored',",
+            "apart), each domain's connection and backlog, and each source's last mail and event.",
             "Unhealthy (exit 69) when the daemon is not running, a domain is disconnected, the oldest",
             "waiting mail is older than status.max_wait, more than status.max_quarantine mails are",
             "quarantined, or a source has been silent longer than its status.quiet limit.",
