@@ -13,8 +13,6 @@ import org.mailbridge.cli.ExitCode;
 import org.mailbridge.config.ConfigException;
 import org.mailbridge.config.ConfigLocation;
 import org.mailbridge.config.SpoolKeyReader;
-import org.mailbridge.spool.Quarantine;
-import org.mailbridge.spool.QuarantineNote;
 import org.mailbridge.spool.Spool;
 
 /**
@@ -77,14 +75,11 @@ public final class Deliver {
     }
 
     private static int deliver(Spool spool, InputStream in, PrintStream err) throws IOException {
-        Spool.Staged staged = spool.stage(in);
-        Optional<String> junk = MailSniffer.whyNotMail(staged.head(), staged.size());
-        if (junk.isPresent()) {
-            new Quarantine(spool).put(staged.entry(), QuarantineNote.of("not-mail", junk.get()));
-            log(err, "error", "quarantined", "not-mail: " + junk.get() + " name=" + staged.entry().name());
+        Delivery.Result r = Delivery.deliver(spool, Spool.source(in), null);
+        if (r instanceof Delivery.NotMail junk) {
+            log(err, "error", "quarantined", "not-mail: " + junk.why() + " name=" + junk.entry().name());
             return ExitCode.DATA_ERROR.code();
         }
-        spool.commit(staged);
         return ExitCode.OK.code();
     }
 
