@@ -32,12 +32,18 @@ public final class SmtpIntake implements Intake {
 
     private final SmtpSettings settings;
     private final Spool spool;
-    private final Gate gate = new Gate();
+    private final Gate gate;
     private SMTPServer server;
 
     public SmtpIntake(SmtpSettings settings, Spool spool) {
+        this(settings, spool, new Gate());
+    }
+
+    /** With a gate of the caller's, so a test can close it while the server still answers. */
+    SmtpIntake(SmtpSettings settings, Spool spool, Gate gate) {
         this.settings = settings;
         this.spool = spool;
+        this.gate = gate;
     }
 
     @Override
