@@ -109,14 +109,27 @@ final class MailboxPass {
                 if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES)) {
                     throw new MessagingException("cannot create folder " + settings.moveTo());
                 }
-                folder.moveMessages(done, target);
+                if (((org.eclipse.angus.mail.imap.IMAPStore) folder.getStore()).hasCapability("MOVE")) {
+                    folder.moveMessages(done, target);
+                } else {
+                    // RFC 6851's fallback: copy, then delete the originals.
+                    folder.copyMessages(done, target);
+                    expunge(folder, done);
+                }
             }
             case FLAG -> folder.setFlags(done, new Flags(Flags.Flag.SEEN), true);
-            case DELETE -> {
-                folder.setFlags(done, new Flags(Flags.Flag.DELETED), true);
-                folder.expunge(done);
-            }
+            case DELETE -> expunge(folder, done);
             default -> throw new IllegalStateException("after = " + settings.after());
+        }
+    }
+
+    /** Deletes exactly these messages where the server can (UIDPLUS), else the folder's deleted ones. */
+    private static void expunge(IMAPFolder folder, Message[] done) throws MessagingException {
+        folder.setFlags(done, new Flags(Flags.Flag.DELETED), true);
+        if (((org.eclipse.angus.mail.imap.IMAPStore) folder.getStore()).hasCapability("UIDPLUS")) {
+            folder.expunge(done);
+        } else {
+            folder.expunge();
         }
     }
 
