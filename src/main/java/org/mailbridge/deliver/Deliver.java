@@ -13,6 +13,7 @@ import org.mailbridge.cli.ExitCode;
 import org.mailbridge.config.ConfigException;
 import org.mailbridge.config.ConfigLocation;
 import org.mailbridge.config.SpoolKeyReader;
+import org.mailbridge.spool.Delivery;
 import org.mailbridge.spool.Spool;
 
 /**

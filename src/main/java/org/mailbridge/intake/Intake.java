@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * A way for mail to reach the spool from inside the daemon (an SMTP listener, an IMAP mailbox),
- * beside {@code deliver}. Every intake hands messages to {@link org.mailbridge.deliver.Delivery},
+ * beside {@code deliver}. Every intake hands messages to {@link org.mailbridge.spool.Delivery},
  * and tells its sender a message is accepted (SMTP {@code 250}, an IMAP move) only after that
  * returned, so the message is durable in {@code new/} first.
  *

@@ -14,7 +14,7 @@ import jakarta.mail.search.FlagTerm;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.mailbridge.config.ImapSettings;
-import org.mailbridge.deliver.Delivery;
+import org.mailbridge.spool.Delivery;
 import org.mailbridge.intake.Gate;
 import org.mailbridge.log.LogFmt;
 import org.mailbridge.spool.Envelope;

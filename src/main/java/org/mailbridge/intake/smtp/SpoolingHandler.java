@@ -7,7 +7,7 @@ import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.mailbridge.deliver.Delivery;
+import org.mailbridge.spool.Delivery;
 import org.mailbridge.intake.Gate;
 import org.mailbridge.log.LogFmt;
 import org.mailbridge.spool.Envelope;

@@ -103,15 +103,8 @@ class ImapIntakeTest {
     @Test
     void aCrashAfterTheSpoolWriteIsRecognisedOnRestartAndOnlyMoved() throws Exception {
         TestImap.User u = TestImap.newUser(dir);
-        u.append("INBOX", TestMail.plain("crash-recorded").bytes());
         Spool spool = spool();
-        ImapSettings s = settings(u, false, ImapSettings.After.MOVE, false);
-        start(s, spool, where -> {
-            if (where.equals("recorded")) {
-                throw new ImapIntake.CrashedForTest();
-            }
-        });
-        await("spooled", () -> spool.waiting().size() == 1);
+        ImapSettings s = crashedOnce(u, "crash-recorded", spool, "recorded");
         Thread.sleep(300);
         assertThat(u.count("INBOX")).as("not moved: the crash came first").isEqualTo(1);
         intake.stop(Duration.ofSeconds(2));
@@ -125,15 +118,8 @@ class ImapIntakeTest {
     @Test
     void aCrashBeforeTheSeenLogSpoolsAgainUnderTheSameEventId() throws Exception {
         TestImap.User u = TestImap.newUser(dir);
-        u.append("INBOX", TestMail.plain("crash-spooled").bytes());
         Spool spool = spool();
-        ImapSettings s = settings(u, false, ImapSettings.After.MOVE, false);
-        start(s, spool, where -> {
-            if (where.equals("spooled")) {
-                throw new ImapIntake.CrashedForTest();
-            }
-        });
-        await("spooled", () -> spool.waiting().size() == 1);
+        ImapSettings s = crashedOnce(u, "crash-spooled", spool, "spooled");
         intake.stop(Duration.ofSeconds(2));
         start(s, spool, MailboxPass.CrashPoint.NONE);
         await("moved after the restart", () -> u.count("Done") == 1);
@@ -175,6 +161,19 @@ class ImapIntakeTest {
         assertThat(spool.waiting()).isEmpty();
         Files.writeString(u.passwordFile(), good);
         await("spooled after the fix", () -> spool.waiting().size() == 1 && u.count("Done") == 1);
+    }
+
+    /** One message in the inbox, and an intake that dies at the crash point after spooling it. */
+    private ImapSettings crashedOnce(TestImap.User u, String messageId, Spool spool, String point) throws Exception {
+        u.append("INBOX", TestMail.plain(messageId).bytes());
+        ImapSettings s = settings(u, false, ImapSettings.After.MOVE, false);
+        start(s, spool, where -> {
+            if (where.equals(point)) {
+                throw new ImapIntake.CrashedForTest();
+            }
+        });
+        await("spooled", () -> spool.waiting().size() == 1);
+        return s;
     }
 
     private static Path probeSeenFile(ImapIntake probe) throws Exception {

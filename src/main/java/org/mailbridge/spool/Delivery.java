@@ -1,14 +1,8 @@
-package org.mailbridge.deliver;
+package org.mailbridge.spool;
 
 import java.io.IOException;
 import java.util.Optional;
 
-import org.mailbridge.spool.Envelope;
-import org.mailbridge.spool.EnvelopeFile;
-import org.mailbridge.spool.Quarantine;
-import org.mailbridge.spool.QuarantineNote;
-import org.mailbridge.spool.Spool;
-import org.mailbridge.spool.SpoolEntry;
 
 /**
  * Puts one message into the spool: the single path shared by {@code deliver} and the daemon's
