@@ -9,11 +9,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-import org.mailbridge.cli.ExitCode;
 import org.mailbridge.config.ConfigException;
 import org.mailbridge.config.ConfigLocation;
 import org.mailbridge.config.SpoolKeyReader;
+import org.mailbridge.exit.ExitCode;
 import org.mailbridge.spool.Delivery;
+import org.mailbridge.spool.QuarantineReason;
 import org.mailbridge.spool.Spool;
 
 /**
@@ -78,7 +79,8 @@ public final class Deliver {
     private static int deliver(Spool spool, InputStream in, PrintStream err) throws IOException {
         Delivery.Result r = Delivery.deliver(spool, Spool.source(in), null);
         if (r instanceof Delivery.NotMail junk) {
-            log(err, "error", "quarantined", "not-mail: " + junk.why() + " name=" + junk.entry().name());
+            log(err, "error", "quarantined", QuarantineReason.NOT_MAIL.code() + ": " + junk.why() + " name="
+                    + junk.entry().name());
             return ExitCode.DATA_ERROR.code();
         }
         return ExitCode.OK.code();

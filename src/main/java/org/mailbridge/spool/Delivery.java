@@ -54,7 +54,7 @@ public final class Delivery {
             }
             Optional<String> junk = MailSniffer.whyNotMail(staged.head(), staged.size());
             if (junk.isPresent()) {
-                SpoolEntry q = new Quarantine(spool).put(staged.entry(), QuarantineNote.of("not-mail", junk.get()));
+                SpoolEntry q = new Quarantine(spool).put(staged.entry(), QuarantineNote.of(QuarantineReason.NOT_MAIL, junk.get()));
                 return new NotMail(q, junk.get());
             }
             return new Spooled(spool.commit(staged));
