@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class FieldReader {
     static final String NULL = "null";
     private static final Set<String> FIELD = Set.of("in", "value", "regex", "group", "all", "continued", "join",
-            "after", "until", "until_last", "type", "items", "split", "format", "zone", "map", "default", "unknown");
+            "after", "from", "until", "until_last", "type", "items", "split", "format", "zone", "map", "default", "unknown");
     private static final Pattern COMMA = Pattern.compile(",");
 
     private final Set<String> known;
@@ -54,15 +54,19 @@ final class FieldReader {
         Pattern regex = RuleFileReader.regex(n.child("regex"));
         Object group = FieldOptions.group(n.child("group"), regex);
         Pattern continued = RuleFileReader.regex(n.child("continued"));
-        Pattern after = RuleFileReader.regex(n.child("after"));
+        boolean inclusive = n.child("from").exists();
+        if (inclusive && n.child("after").exists()) {
+            n.error("'after' and 'from' exclude each other");
+        }
+        Pattern after = RuleFileReader.regex(n.child(inclusive ? "from" : "after"));
         Pattern until = RuleFileReader.regex(n.child("until"));
         String untilLast = n.string("until_last", false);
         if (untilLast != null) {
             until = RuleFileReader.regex(n.child("until_last"));
         }
         FieldOptions.depends(n, "continued", "regex");
-        FieldOptions.depends(n, "until", "after");
-        FieldOptions.depends(n, "until_last", "after");
+        FieldOptions.depends(n, "until", inclusive ? "from" : "after");
+        FieldOptions.depends(n, "until_last", inclusive ? "from" : "after");
         if (n.child("until").exists() && untilLast != null) {
             n.error("'until' and 'until_last' exclude each other");
         }
@@ -87,17 +91,9 @@ final class FieldReader {
             n.error("a field needs 'in' or 'value' (or only 'unknown'/'default' for a value the mail never carries)");
         }
         known.add(name);
-        return Optional.of(new FieldSpec(name, in, value, regex, group, all, continued, join, after, until,
+        return Optional.of(new FieldSpec(name, in, value, regex, group, all, continued, join, after, inclusive, until,
                 untilLast != null, type, items, split == null ? COMMA : split, format, zone, map, fallback));
     }
-
-
-
-
-
-
-
-
 
     /** A template whose placeholders name known fields. */
     Template template(Node n, boolean required) {

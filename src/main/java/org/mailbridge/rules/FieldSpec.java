@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * How a rule extracts one named field. The text comes from a {@link Source} ({@code in}) or a
  * template over earlier fields ({@code value}); then, in order: a block of lines between
- * {@code after} and {@code until}, or the first value where {@code regex} is found (its
+ * {@code after} (or from {@code from}) and {@code until}, or the first value where {@code regex} is found (its
  * {@code group}, plus following lines that match {@code continued}, joined with {@code join});
  * then {@code map} looks the text up, or {@code type} converts it.
  *
@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * @param all take every match, making a list, instead of the first
  * @param continued lines right after a match that continue its value (wrapped text), or null
  * @param join what joins continued lines
- * @param after a block starts after the first line matching this, or null
+ * @param after a block starts after the first line matching this (or at it, with
+ *     {@code inclusive}), or null
+ * @param inclusive the line matching {@code after} is the block's first line ({@code from = ...})
  * @param until the block ends before the next line matching this (null: at the end)
  * @param untilLast end the block at the last such line instead of the next
  * @param type the conversion
@@ -34,7 +36,7 @@ import java.util.regex.Pattern;
  * @param fallback what happens when the mail does not carry the field
  */
 record FieldSpec(String name, Source in, Template value, Pattern regex, Object group, boolean all, Pattern continued,
-                 String join, Pattern after, Pattern until, boolean untilLast, FieldType type, FieldType items,
+                 String join, Pattern after, boolean inclusive, Pattern until, boolean untilLast, FieldType type, FieldType items,
                  Pattern split, DateTimeFormatter format, ZoneId zone, Map<String, Object> map, Fallback fallback) {
     /** Field names: also what {@code {{...}}} and {@code field:} accept. */
     static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*|[a-zA-Z][a-zA-Z0-9]*");

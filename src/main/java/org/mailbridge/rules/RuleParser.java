@@ -181,7 +181,7 @@ public final class RuleParser implements ExplainingParser {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("unknown", List.copyOf(ctx.unknownPaths()));
         body.put("mailbridge", meta);
-        return new EventDraft(topic, rule.schema(), rule.severity(), body, names(rule.usernames(), values),
+        return new EventDraft(topic, rule.schema().render(values), rule.severity(), body, names(rule.usernames(), values),
                 names(rule.packages(), values));
     }
 
