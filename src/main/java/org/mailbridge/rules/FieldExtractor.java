@@ -25,7 +25,8 @@ final class FieldExtractor {
      * @param fields the fields extracted so far (read by {@code field:} sources and templates)
      * @throws Missing when the mail does not carry it or it does not convert
      */
-    static Object extract(FieldSpec f, MailView mail, Map<String, Object> fields) throws Missing {
+    static Object extract(FieldSpec spec, MailView mail, Map<String, Object> fields) throws Missing {
+        FieldSpec f = spec.resolved(fields);
         List<String> texts = texts(f, mail, fields);
         if (texts.isEmpty()) {
             throw new Missing(f.in() != null ? "not found in " + f.in() : "template gave nothing");

@@ -3,11 +3,13 @@ package org.mailbridge.rules;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 
 /**
@@ -51,7 +53,8 @@ final class FieldReader {
         if (n.child("in").exists() && n.child("value").exists()) {
             n.error("'in' and 'value' exclude each other");
         }
-        Pattern regex = RuleFileReader.regex(n.child("regex"));
+        Template regexOf = regexTemplate(n.child("regex"));
+        Pattern regex = regexOf == null ? RuleFileReader.regex(n.child("regex")) : sample(n.child("regex"), regexOf);
         Object group = FieldOptions.group(n.child("group"), regex);
         Pattern continued = RuleFileReader.regex(n.child("continued"));
         boolean inclusive = n.child("from").exists();
@@ -91,8 +94,29 @@ final class FieldReader {
             n.error("a field needs 'in' or 'value' (or only 'unknown'/'default' for a value the mail never carries)");
         }
         known.add(name);
-        return Optional.of(new FieldSpec(name, in, value, regex, group, all, continued, join, after, inclusive, until,
+        return Optional.of(new FieldSpec(name, in, value, regex, regexOf, group, all, continued, join, after, inclusive, until,
                 untilLast != null, type, items, split == null ? COMMA : split, format, zone, map, fallback));
+    }
+
+    /** A field's regex that names earlier fields ({@code {{field}}}), or null for a plain one. */
+    private Template regexTemplate(Node n) {
+        String s = n.asString(false);
+        if (s == null || !s.contains("{{")) {
+            return null;
+        }
+        return template(n, true);
+    }
+
+    /** The regex compiled with each placeholder as a literal, to check it and its groups at load time. */
+    private static Pattern sample(Node n, Template t) {
+        Map<String, Object> literal = new HashMap<>();
+        t.refs().forEach(r -> literal.put(r, Pattern.quote("x")));
+        try {
+            return Pattern.compile(t.render(literal));
+        } catch (PatternSyntaxException e) {
+            n.error("bad regular expression: " + e.getDescription() + " in '" + t + "'");
+            return null;
+        }
     }
 
     /** A template whose placeholders name known fields. */

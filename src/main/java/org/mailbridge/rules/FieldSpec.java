@@ -2,6 +2,8 @@ package org.mailbridge.rules;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -16,7 +18,9 @@ import java.util.regex.Pattern;
  * @param name the field name
  * @param in where the text comes from, or null with {@code value}
  * @param value a template over earlier fields, or null with {@code in}
- * @param regex pattern to find, or null to take values whole
+ * @param regex pattern to find, or null to take values whole (a sample when {@code regexOf} is set)
+ * @param regexOf the regex as written when it names earlier fields ({@code {{field}}}, each
+ *     matched literally), compiled per mail; else null
  * @param group the group of {@code regex} to take: an Integer, a String name, or null for
  *     group 1 (or the whole match when the regex has no group)
  * @param all take every match, making a list, instead of the first
@@ -35,7 +39,7 @@ import java.util.regex.Pattern;
  * @param map text → value lookup, or null; text not in the map counts as not found
  * @param fallback what happens when the mail does not carry the field
  */
-record FieldSpec(String name, Source in, Template value, Pattern regex, Object group, boolean all, Pattern continued,
+record FieldSpec(String name, Source in, Template value, Pattern regex, Template regexOf, Object group, boolean all, Pattern continued,
                  String join, Pattern after, boolean inclusive, Pattern until, boolean untilLast, FieldType type, FieldType items,
                  Pattern split, DateTimeFormatter format, ZoneId zone, Map<String, Object> map, Fallback fallback) {
     /** Field names: also what {@code {{...}}} and {@code field:} accept. */
@@ -63,9 +67,31 @@ record FieldSpec(String name, Source in, Template value, Pattern regex, Object g
 
     /** The fields of earlier rules this one reads. */
     List<String> dependsOn() {
+        List<String> out = new ArrayList<>();
         if (value != null) {
-            return value.refs();
+            out.addAll(value.refs());
+        } else if (in != null && in.kind() == Source.Kind.FIELD) {
+            out.add(in.name());
         }
-        return in != null && in.kind() == Source.Kind.FIELD ? List.of(in.name()) : List.of();
+        if (regexOf != null) {
+            out.addAll(regexOf.refs());
+        }
+        return out;
+    }
+
+    /**
+     * This field with its regex made for one mail: each {@code {{field}}} of {@code regexOf}
+     * replaced by that field's value, quoted so that it matches only itself.
+     */
+    FieldSpec resolved(Map<String, Object> fields) {
+        if (regexOf == null) {
+            return this;
+        }
+        Map<String, Object> quoted = new HashMap<>();
+        for (String ref : regexOf.refs()) {
+            quoted.put(ref, Pattern.quote(Template.text(fields.get(ref))));
+        }
+        return new FieldSpec(name, in, value, Pattern.compile(regexOf.render(quoted)), null, group, all, continued, join,
+                after, inclusive, until, untilLast, type, items, split, format, zone, map, fallback);
     }
 }
