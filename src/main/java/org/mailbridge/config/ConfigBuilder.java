@@ -49,9 +49,10 @@ final class ConfigBuilder {
         if (raw.parsers() != null) {
             raw.parsers().forEach((k, v) -> parsers.put(k, v == null ? Map.of() : v));
         }
+        Limits limits = limits(raw.limits());
         return new Config(file, spool, prefix, environment, unclaimed, rulesDirs, plugins,
-                Boolean.TRUE.equals(raw.archive()), port, workDir, domains, limits(raw.limits()),
-                daemon(raw.daemon()), status(raw.status()), parsers);
+                Boolean.TRUE.equals(raw.archive()), port, workDir, domains, limits,
+                daemon(raw.daemon()), status(raw.status()), parsers, IntakeBuilder.build(raw.intake(), base, limits));
     }
 
     private static Limits limits(RawConfig.RawLimits r) throws ConfigException {

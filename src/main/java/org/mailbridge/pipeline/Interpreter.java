@@ -13,8 +13,10 @@ import org.mailbridge.mail.MailReader;
 import org.mailbridge.mail.MalformedMailException;
 import org.mailbridge.parse.GenericMailParser;
 import org.mailbridge.parse.ParserRegistry;
+import org.mailbridge.spi.Address;
 import org.mailbridge.spi.Mail;
 import org.mailbridge.spi.ParseOutcome;
+import org.mailbridge.spool.Envelope;
 import org.mailbridge.spool.QuarantineNote;
 import org.mailbridge.spool.QuarantineReason;
 
@@ -45,6 +47,27 @@ public final class Interpreter {
     public Interpretation interpret(Path file, Consumer<String> explain) throws IOException {
         try {
             return interpret(reader.read(file), explain);
+        } catch (MalformedMailException e) {
+            return quarantine(e.reason(), "", e.getMessage());
+        }
+    }
+
+    /**
+     * Interprets a spool file that arrived with an envelope: the envelope's sender (what the MTA
+     * said in MAIL FROM) replaces whatever the message's own lines claim, so a trust check sees
+     * only what the transport gave. The null sender ({@code <>}) leaves no envelope sender.
+     */
+    public Interpretation interpret(Path file, Optional<Envelope> envelope, Consumer<String> explain)
+            throws IOException {
+        if (envelope.isEmpty() || envelope.get().sender() == null) {
+            return interpret(file, explain);
+        }
+        try {
+            Mail m = reader.read(file);
+            String s = envelope.get().sender();
+            Optional<Address> sender = s.isEmpty() ? Optional.empty() : Optional.of(new Address("", s));
+            return interpret(new Mail(m.headers(), m.addresses(), m.parts(), sender, m.date(), m.contentKey(),
+                    m.size()), explain);
         } catch (MalformedMailException e) {
             return quarantine(e.reason(), "", e.getMessage());
         }
