@@ -62,7 +62,8 @@ record RawConfig(
             @JsonProperty("default") Boolean isDefault) {
     }
 
-    record RawLimits(String maxMessageSize, Integer maxHeaderCount, String maxHeaderLength, String maxLineLength) {
+    record RawLimits(String maxMessageSize, Integer maxHeaderCount, String maxHeaderLength, String maxLineLength,
+                     String pluginTimeout) {
     }
 
     record RawDaemon(String pollInterval, String retryMin, String retryMax, String publishTimeout) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.mailbridge.event.EventFactory;
+import org.mailbridge.event.UnserialisableBodyException;
 import org.mailbridge.mail.MailReader;
 import org.mailbridge.mail.MalformedMailException;
 import org.mailbridge.parse.GenericMailParser;
@@ -88,6 +89,10 @@ public final class Interpreter {
         if (r instanceof ParserRegistry.Result.Crashed c) {
             return quarantine(QuarantineReason.PARSER_ERROR, c.parserId(), "parser threw " + c.error());
         }
+        if (r instanceof ParserRegistry.Result.TimedOut t) {
+            return quarantine(QuarantineReason.PARSER_ERROR, t.parserId(), "parser did not answer within "
+                    + t.limit().toMillis() + " ms");
+        }
         if (r instanceof ParserRegistry.Result.Claimed c) {
             return claimed(mail, c.parserId(), c.outcome());
         }
@@ -101,8 +106,13 @@ public final class Interpreter {
 
     private Interpretation claimed(Mail mail, String parserId, ParseOutcome o) {
         if (o instanceof ParseOutcome.Events ev) {
-            return new Interpretation.Publishable(parserId, factory.build(mail, parserId, ev.events(), ev.trust()),
-                    ev.trust());
+            try {
+                return new Interpretation.Publishable(parserId, factory.build(mail, parserId, ev.events(), ev.trust()),
+                        ev.trust());
+            } catch (UnserialisableBodyException e) {
+                // Caught here, not by a publisher: a bad body must not pass for a broker outage.
+                return quarantine(QuarantineReason.PARSER_ERROR, parserId, "bad event: " + e.getMessage());
+            }
         }
         if (o instanceof ParseOutcome.Ignored ig) {
             return quarantine(QuarantineReason.IGNORED, parserId, ig.reason());

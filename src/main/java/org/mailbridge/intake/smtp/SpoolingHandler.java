@@ -11,6 +11,7 @@ import org.mailbridge.spool.Delivery;
 import org.mailbridge.intake.Gate;
 import org.mailbridge.log.LogFmt;
 import org.mailbridge.spool.Envelope;
+import org.mailbridge.spool.QuarantineReason;
 import org.mailbridge.spool.Spool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +90,7 @@ final class SpoolingHandler implements MessageHandler {
             }
             if (r instanceof Delivery.NotMail n) {
                 LOG.warn("{}", LogFmt.msg("quarantined").kv("intake", "smtp").kv("name", n.entry().name())
-                        .kv("reason", "not-mail").kv("detail", n.why()));
+                        .kv("reason", QuarantineReason.NOT_MAIL.code()).kv("detail", n.why()));
                 throw new RejectException(554, "5.6.0 Not a mail message: " + n.why());
             }
             LOG.info("{}", LogFmt.msg("spooled").kv("intake", "smtp").kv("name", r.entry().name())
