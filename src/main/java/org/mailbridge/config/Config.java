@@ -24,11 +24,18 @@ import java.util.Optional;
  * @param daemon daemon pacing
  * @param status health thresholds
  * @param parsers per-parser settings, {@code [parsers.<id>]}
+ * @param spoolReserve free bytes {@code deliver} leaves on the spool's file system: it refuses
+ *     mail (75, the MTA retries) rather than fill it, so that the daemon can still write reasons
+ * @param trust site-wide trust requirements
  */
 public record Config(Optional<Path> file, Path spool, String topicPrefix, String environment, Unclaimed unclaimed,
                      List<Path> rulesDirs, Path pluginsDir, boolean archive, int embeddedBrokerPort,
                      Path embeddedBrokerWorkDir, List<Domain> domains, Limits limits, DaemonSettings daemon,
-                     StatusSettings status, Map<String, Map<String, Object>> parsers) {
+                     StatusSettings status, Map<String, Map<String, Object>> parsers, long spoolReserve,
+                     TrustSettings trust) {
+    /** Default {@code spool_reserve}: 32 MiB. */
+    public static final long DEFAULT_SPOOL_RESERVE = 32L << 20;
+
     public Config {
         rulesDirs = List.copyOf(rulesDirs);
         domains = List.copyOf(domains);
@@ -38,7 +45,7 @@ public record Config(Optional<Path> file, Path spool, String topicPrefix, String
     /** The same configuration with other domains. */
     public Config withDomains(List<Domain> newDomains) {
         return new Config(file, spool, topicPrefix, environment, unclaimed, rulesDirs, pluginsDir, archive,
-                embeddedBrokerPort, embeddedBrokerWorkDir, newDomains, limits, daemon, status, parsers);
+                embeddedBrokerPort, embeddedBrokerWorkDir, newDomains, limits, daemon, status, parsers, spoolReserve, trust);
     }
 
     /** Whether the daemon must start the embedded broker itself. */

@@ -23,10 +23,15 @@ record RawConfig(
         RawLimits limits,
         RawDaemon daemon,
         RawStatus status,
-        Map<String, Map<String, Object>> parsers) {
+        Map<String, Map<String, Object>> parsers,
+        String spoolReserve,
+        RawTrust trust) {
 
     static RawConfig empty() {
-        return new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    record RawTrust(String authservId) {
     }
 
     record RawEmbeddedBroker(Integer port, String workDir) {
@@ -48,10 +53,12 @@ record RawConfig(
             @JsonProperty("default") Boolean isDefault) {
     }
 
-    record RawLimits(String maxMessageSize, Integer maxHeaderCount, String maxHeaderLength, String maxLineLength) {
+    record RawLimits(String maxMessageSize, Integer maxHeaderCount, String maxHeaderLength, String maxLineLength,
+            Integer maxDepth, Integer maxParts, String maxPartText, String maxMailText) {
     }
 
-    record RawDaemon(String pollInterval, String retryMin, String retryMax, String publishTimeout) {
+    record RawDaemon(String pollInterval, String retryMin, String retryMax, String publishTimeout, String probeInterval,
+            String sweepInterval, String tmpMaxAge) {
     }
 
     record RawStatus(String maxWait, String heartbeatMaxAge, Integer maxQuarantine) {

@@ -25,6 +25,12 @@ public final class Reasons {
     /** The broker refused the event for good (not a transient failure). */
     public static final String PUBLISH_REJECTED = "publish-rejected";
 
+    /**
+     * Reading or parsing it failed in a way nothing else covers (an error the JVM survived), or
+     * it was in hand each time the daemon died, twice: the crash-loop breaker.
+     */
+    public static final String CRASHED = "crashed";
+
     private Reasons() {
     }
 }

@@ -43,13 +43,30 @@ public final class Spool {
             java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
 
     private final Path root;
+    private final Disk disk;
 
     public Spool(Path root) {
+        this(root, Disk.REAL);
+    }
+
+    /** A spool whose sidecar writes and free-space checks go through {@code disk}. */
+    public Spool(Path root, Disk disk) {
         this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
+        this.disk = Objects.requireNonNull(disk, "disk");
     }
 
     public Path root() {
         return root;
+    }
+
+    /** The file-system edge. */
+    public Disk disk() {
+        return disk;
+    }
+
+    /** Bytes still usable on the spool's file system. */
+    public long usableSpace() throws IOException {
+        return disk.usableSpace(root);
     }
 
     /** The {@code new/} directory, for watching. */
@@ -94,6 +111,14 @@ public final class Spool {
      * @return the entry in {@code tmp/}, and how many bytes it has
      */
     public Staged stage(InputStream in) throws IOException {
+        return stage(in, new byte[0]);
+    }
+
+    /**
+     * As {@link #stage(InputStream)}, with {@code prefix} (the envelope trace line) written first;
+     * the returned head holds the input's bytes only.
+     */
+    public Staged stage(InputStream in, byte[] prefix) throws IOException {
         String name = SpoolNames.next();
         Path tmp = dir(TMP).resolve(name);
         long size = 0;
@@ -104,6 +129,7 @@ public final class Spool {
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
              OutputStream out = Channels.newOutputStream(ch)) {
             groupReadable(tmp);
+            out.write(prefix);
             byte[] buf = new byte[COPY_BUFFER];
             int n;
             while ((n = in.read(buf)) > 0) {
@@ -192,18 +218,31 @@ public final class Spool {
         return n;
     }
 
-    /** Deletes files in {@code tmp/} older than the given age: writers that died before committing. */
+    /**
+     * Deletes files in {@code tmp/} older than the given age: messages of writers that died
+     * before committing, and sidecars a full disk kept from being moved.
+     */
     public int sweepTmp(java.time.Duration olderThan) throws IOException {
         long cutoff = System.currentTimeMillis() - olderThan.toMillis();
         int n = 0;
-        for (SpoolEntry e : list(TMP)) {
-            try {
-                if (Files.getLastModifiedTime(e.path()).toMillis() < cutoff && Files.deleteIfExists(e.path())) {
-                    n++;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir(TMP))) {
+            for (Path p : ds) {
+                String name = p.getFileName().toString();
+                String base = name.endsWith(Quarantine.REASON_SUFFIX)
+                        ? name.substring(0, name.length() - Quarantine.REASON_SUFFIX.length()) : name;
+                if (!SpoolNames.isMessageName(base)) {
+                    continue;
                 }
-            } catch (NoSuchFileException gone) {
-                // another sweeper was quicker
+                try {
+                    if (Files.getLastModifiedTime(p).toMillis() < cutoff && Files.deleteIfExists(p)) {
+                        n++;
+                    }
+                } catch (NoSuchFileException gone) {
+                    // another sweeper was quicker
+                }
             }
+        } catch (NoSuchFileException e) {
+            return 0;
         }
         return n;
     }
