@@ -39,7 +39,8 @@ class DeliverInProcessTest {
                 new PrintStream(new ByteArrayOutputStream()), Map.of());
         assertThat(code).isZero();
         try (Stream<Path> s = Files.list(spool.resolve("new"))) {
-            assertThat(Files.readAllBytes(s.findFirst().orElseThrow())).isEqualTo(mail);
+            assertThat(new String(Files.readAllBytes(s.findFirst().orElseThrow())))
+                    .isEqualTo("X-Mailbridge-Envelope-From: unknown\n" + new String(mail));
         }
     }
 
