@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 
 import org.mailbridge.log.LogFmt;
-import org.mailbridge.pipeline.Reasons;
+import org.mailbridge.spool.QuarantineReason;
 import org.mailbridge.spool.CrashLedger;
 import org.mailbridge.spool.Quarantine;
 import org.mailbridge.spool.QuarantineNote;
@@ -38,16 +38,16 @@ final class Recovery {
         for (SpoolEntry e : spool.claimed()) {
             int crashes = ledger.recordCrash(e.name());
             if (crashes >= CRASH_LIMIT) {
-                QuarantineNote note = new QuarantineNote(Reasons.CRASHED, "", "in hand each of the " + crashes
+                QuarantineNote note = new QuarantineNote(QuarantineReason.CRASHED, "", "in hand each of the " + crashes
                         + " times the daemon died", clock.instant());
                 try {
                     new Quarantine(spool).put(e, note);
                     ledger.settled(e.name());
-                    LOG.error("{}", LogFmt.msg("quarantined").kv("name", e.name()).kv("reason", note.reason())
+                    LOG.error("{}", LogFmt.msg("quarantined").kv("name", e.name()).kv("reason", note.reason().code())
                             .kv("detail", note.detail()));
                     continue;
                 } catch (IOException full) {
-                    LOG.error("{}", LogFmt.msg("held").kv("name", e.name()).kv("reason", note.reason())
+                    LOG.error("{}", LogFmt.msg("held").kv("name", e.name()).kv("reason", note.reason().code())
                             .kv("err", full.toString()));
                 }
             } else {
