@@ -31,7 +31,7 @@ class MailLimitsTest {
             assertThatThrownBy(() -> read(Limits.DEFAULT, HostileMail.nested("deep", levels)))
                     .isInstanceOf(MalformedMailException.class)
                     .hasMessageContaining("limits.max_depth")
-                    .satisfies(e -> assertThat(((MalformedMailException) e).reason()).isEqualTo("malformed"));
+                    .satisfies(e -> assertThat(((MalformedMailException) e).reason().code()).isEqualTo("malformed"));
         }
     }
 

@@ -101,8 +101,10 @@ class PipelineTest {
         Outcome untrusted = p.process(claimed(TestMail.plain("u")));
         assertThat(untrusted).isInstanceOfSatisfying(Outcome.Quarantined.class,
                 q -> assertThat(q.note().reason().code()).isEqualTo("untrusted"));
-        Outcome unrouted = p.process(claimed(TestMail.plain("r").header("Sender", "x")
-                .header("Return-Path", "<robot@trusted.example.org>")));
+        // (A Return-Path made this mail trusted before issue 9, F6; now only the envelope deliver records.)
+        Outcome unrouted = p.process(spool.claim(spool.commit(spool.stage(new ByteArrayInputStream(
+                TestMail.plain("r").header("Sender", "x").bytes()),
+                org.mailbridge.spool.EnvelopeTrace.line("robot@trusted.example.org")))).orElseThrow());
         assertThat(unrouted).isInstanceOfSatisfying(Outcome.Quarantined.class,
                 q -> assertThat(q.note().reason().code()).isEqualTo("no-route"));
         assertThat(a.published()).isEmpty();
