@@ -86,8 +86,8 @@ public final class FlappingProxy implements AutoCloseable {
                         && (frame[body + 1] & 0xff) == 0x53 && (frame[body + 2] & 0xff) == TRANSFER;
                 if (transfer && drops.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     dropped.incrementAndGet();
-                    closeQuietly(client);
-                    closeQuietly(upstream);
+                    TcpProxy.closeQuietly(client);
+                    TcpProxy.closeQuietly(upstream);
                     return;
                 }
                 out.write(head);
@@ -97,8 +97,8 @@ public final class FlappingProxy implements AutoCloseable {
         } catch (IOException e) {
             // one side closed
         } finally {
-            closeQuietly(client);
-            closeQuietly(upstream);
+            TcpProxy.closeQuietly(client);
+            TcpProxy.closeQuietly(upstream);
         }
     }
 
@@ -108,8 +108,8 @@ public final class FlappingProxy implements AutoCloseable {
         } catch (IOException e) {
             // one side closed
         } finally {
-            closeQuietly(from);
-            closeQuietly(to);
+            TcpProxy.closeQuietly(from);
+            TcpProxy.closeQuietly(to);
         }
     }
 
@@ -121,15 +121,7 @@ public final class FlappingProxy implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(server);
-        sockets.forEach(FlappingProxy::closeQuietly);
-    }
-
-    private static void closeQuietly(java.io.Closeable c) {
-        try {
-            c.close();
-        } catch (IOException e) {
-            // already closed
-        }
+        TcpProxy.closeQuietly(server);
+        sockets.forEach(TcpProxy::closeQuietly);
     }
 }
