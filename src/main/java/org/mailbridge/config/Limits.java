@@ -23,10 +23,10 @@ public record Limits(long maxMessageSize, int maxHeaderCount, int maxHeaderLengt
     public static final int DEFAULT_DEPTH = 32;
     /** Default part count. */
     public static final int DEFAULT_PARTS = 1000;
-    /** Default kept text per part: 4 MiB. */
-    public static final int DEFAULT_PART_TEXT = 4 << 20;
-    /** Default kept text per mail: 8 MiB. */
-    public static final int DEFAULT_MAIL_TEXT = 8 << 20;
+    /** Default kept text per part: 16 MiB (a Bugzilla comment or a push of thousands of commits fits). */
+    public static final int DEFAULT_PART_TEXT = 16 << 20;
+    /** Default kept text per mail: 16 MiB. */
+    public static final int DEFAULT_MAIL_TEXT = 16 << 20;
 
     /** The defaults: 25 MiB, 1000 fields, 256 KiB per field, 1 MiB per line, and the above. */
     public static final Limits DEFAULT = new Limits(25L << 20, 1000, 256 << 10, 1 << 20);

@@ -43,7 +43,7 @@ class PoisonMailTest {
         Path spool = dir.resolve("spool");
         Config config = TestConfigs.write(dir, TestConfigs.toml(spool, TestBroker.get().url())
                 + "\n[limits]\nmax_depth = 1000000\nmax_parts = 1000000\n");
-        runPoisonThenTwenty(spool, config, HostileMail.nested("poison", 10_000), "reason: crashed");
+        runPoisonThenTwenty(spool, config, HostileMail.nested("poison", 6_000), "reason: crashed");
         assertThat(Files.readString(spool.resolve("quarantine").resolve(SpoolFiles.name(0) + ".reason")))
                 .contains("StackOverflowError");
     }
@@ -55,7 +55,7 @@ class PoisonMailTest {
         }
         try (EventConsumer consumer = SpoolFiles.consumer(config, TestBroker.get().url());
              RunningDaemon d = RunningDaemon.start(config)) {
-            Set<String> subjects = SpoolFiles.subjects(consumer, BEHIND, Duration.ofSeconds(60));
+            Set<String> subjects = SpoolFiles.subjects(consumer, BEHIND, Duration.ofSeconds(180));
             assertThat(subjects).hasSize(BEHIND).contains("test behind-1", "test behind-" + BEHIND);
             assertThat(EndToEndTest.waitForEmpty(spool.resolve("new"))).isTrue();
         }
