@@ -280,8 +280,8 @@ def main():
     a = ap.parse_args()
     L = a.long
     random.seed(1)
-    kill9(a.jar, 22 if L else 3, 25 if L else 5)
-    outage_failover(a.jar, 400 if L else 20)
+    kill9(a.jar, 22 if L else 3, 15 if L else 5)
+    outage_failover(a.jar, 200 if L else 20)
     disk_full(a.jar, 50 if L else 5)
     concurrent(a.jar, 50)
     fuzzed(a.jar, 100_000 if L else 500)

@@ -49,9 +49,10 @@ final class ConfigBuilder {
         if (raw.parsers() != null) {
             raw.parsers().forEach((k, v) -> parsers.put(k, v == null ? Map.of() : v));
         }
+        Limits limits = limits(raw.limits());
         return new Config(file, spool, prefix, environment, unclaimed, rulesDirs, plugins,
-                Boolean.TRUE.equals(raw.archive()), port, workDir, domains, limits(raw.limits()),
-                daemon(raw.daemon()), status(raw.status()), parsers,
+                Boolean.TRUE.equals(raw.archive()), port, workDir, domains, limits,
+                daemon(raw.daemon()), status(raw.status()), parsers, IntakeBuilder.build(raw.intake(), base, limits),
                 raw.spoolReserve() == null ? Config.DEFAULT_SPOOL_RESERVE : Units.size("spool_reserve", raw.spoolReserve()),
                 raw.trust() == null ? TrustSettings.NONE : new TrustSettings(Optional.ofNullable(raw.trust().authservId())));
     }
@@ -69,11 +70,14 @@ final class ConfigBuilder {
         int parts = r.maxParts() == null ? d.maxParts() : r.maxParts();
         long partText = r.maxPartText() == null ? d.maxPartText() : Units.size("limits.max_part_text", r.maxPartText());
         long mailText = r.maxMailText() == null ? d.maxMailText() : Units.size("limits.max_mail_text", r.maxMailText());
+        java.time.Duration plugin = r.pluginTimeout() == null ? d.pluginTimeout()
+                : Units.duration("limits.plugin_timeout", r.pluginTimeout());
         if (count <= 0 || depth <= 0 || parts <= 0 || header > Integer.MAX_VALUE || line > Integer.MAX_VALUE
-                || partText <= 0 || partText > Integer.MAX_VALUE || mailText <= 0 || mailText > Integer.MAX_VALUE) {
+                || partText <= 0 || partText > Integer.MAX_VALUE || mailText <= 0 || mailText > Integer.MAX_VALUE
+                || plugin.isZero()) {
             throw new ConfigException("key 'limits': values out of range");
         }
-        return new Limits(size, count, (int) header, (int) line, depth, parts, (int) partText, (int) mailText);
+        return new Limits(size, count, (int) header, (int) line, depth, parts, (int) partText, (int) mailText, plugin);
     }
 
     private static DaemonSettings daemon(RawConfig.RawDaemon r) throws ConfigException {

@@ -24,14 +24,28 @@ record RawConfig(
         RawDaemon daemon,
         RawStatus status,
         Map<String, Map<String, Object>> parsers,
+        RawIntake intake,
         String spoolReserve,
         RawTrust trust) {
 
     static RawConfig empty() {
-        return new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     record RawTrust(String authservId) {
+    }
+    record RawIntake(RawSmtp smtp, RawImap imap) {
+    }
+
+    record RawSmtp(String listen, String hostname, List<String> recipients, String maxMessageSize,
+                   Integer maxConnections, Integer maxConnectionsPerClient, Integer maxRecipients,
+                   Integer maxMessagesPerSecond, String timeout, String tlsCertFile, String tlsKeyFile,
+                   Boolean requireTls, String authUsername, String authPasswordFile) {
+    }
+
+    record RawImap(String url, String passwordFile, String caFile, String after, String moveTo, String pollInterval,
+                   Boolean idle, String retryMin, String retryMax) {
     }
 
     record RawEmbeddedBroker(Integer port, String workDir) {
@@ -54,7 +68,7 @@ record RawConfig(
     }
 
     record RawLimits(String maxMessageSize, Integer maxHeaderCount, String maxHeaderLength, String maxLineLength,
-            Integer maxDepth, Integer maxParts, String maxPartText, String maxMailText) {
+            Integer maxDepth, Integer maxParts, String maxPartText, String maxMailText, String pluginTimeout) {
     }
 
     record RawDaemon(String pollInterval, String retryMin, String retryMax, String publishTimeout, String probeInterval,

@@ -13,9 +13,8 @@ import org.mailbridge.config.ConfigException;
 import org.mailbridge.config.ConfigLocation;
 import org.mailbridge.config.SpoolKeyReader;
 import org.mailbridge.exit.ExitCode;
-import org.mailbridge.spool.EnvelopeTrace;
-import org.mailbridge.spool.Quarantine;
-import org.mailbridge.spool.QuarantineNote;
+import org.mailbridge.spool.Delivery;
+import org.mailbridge.spool.Envelope;
 import org.mailbridge.spool.QuarantineReason;
 import org.mailbridge.spool.Spool;
 
@@ -24,8 +23,8 @@ import org.mailbridge.spool.Spool;
  * It runs once per mail from procmail, in a fresh JVM, so it is dispatched before picocli and
  * uses only the JDK and the spool classes; its help text still comes from the picocli model.
  *
- * <p>The envelope sender the MTA gives ({@code --sender "$SENDER"}) is recorded as the first line
- * of the spool file ({@link EnvelopeTrace}); it is the only envelope sender the daemon believes.
+ * <p>The envelope sender the MTA gives ({@code --sender "$SENDER"}) is recorded beside the message
+ * ({@link Envelope}, in {@code env/}); it is the only envelope sender the daemon believes.
  *
  * <p>Exit 0 only after the message is synced and renamed into {@code new/}. 75 for anything
  * transient (spool missing, unwritable, disk full or under {@code spool_reserve}) so the MTA retries; 65 for input that is not
@@ -59,11 +58,9 @@ public final class Deliver {
         }
         Spool spool;
         long reserve;
-        byte[] trace;
-        try {
-            trace = EnvelopeTrace.line(opts.sender());
-        } catch (IllegalArgumentException e) {
-            log(err, "error", "usage", e.getMessage());
+        String sender = opts.sender() == null ? null : opts.sender().strip().replaceAll("^<(.*)>$", "$1");
+        if (sender != null && !plausibleSender(sender)) {
+            log(err, "error", "usage", "'" + opts.sender() + "' is not an envelope sender address");
             return ExitCode.USAGE.code();
         }
         try {
@@ -94,14 +91,14 @@ public final class Deliver {
             }
         }
         try (InputStream input = in) {
-            return deliver(spool, input, trace, reserve, err);
+            return deliver(spool, input, sender, reserve, err);
         } catch (IOException | RuntimeException e) {
             log(err, "error", "deliver failed", spool.root() + ": " + e);
             return ExitCode.TEMP_FAIL.code();
         }
     }
 
-    private static int deliver(Spool spool, InputStream in, byte[] trace, long reserve, PrintStream err)
+    private static int deliver(Spool spool, InputStream in, String sender, long reserve, PrintStream err)
             throws IOException {
         // Keep the last bytes of the file system for the daemon: it needs them to write the reasons
         // of the mail it quarantines, and publishing (which frees space) must go on.
@@ -109,21 +106,28 @@ public final class Deliver {
             log(err, "error", "spool full", spool.root() + ": under spool_reserve (" + reserve + " bytes) free");
             return ExitCode.TEMP_FAIL.code();
         }
-        Spool.Staged staged = spool.stage(in, trace);
-        if (spool.usableSpace() < reserve) {
-            Files.deleteIfExists(staged.entry().path());
-            log(err, "error", "spool full", spool.root() + ": the message would leave under spool_reserve ("
-                    + reserve + " bytes) free");
-            return ExitCode.TEMP_FAIL.code();
-        }
-        Optional<String> junk = MailSniffer.whyNotMail(staged.head(), staged.size());
-        if (junk.isPresent()) {
-            new Quarantine(spool).put(staged.entry(), QuarantineNote.of(QuarantineReason.NOT_MAIL, junk.get()));
-            log(err, "error", "quarantined", QuarantineReason.NOT_MAIL.code() + ": " + junk.get() + " name=" + staged.entry().name());
+        Envelope envelope = sender == null ? null : new Envelope("deliver", sender, java.util.List.of(), null, null, null);
+        Delivery.Result r = Delivery.deliver(spool, Spool.source(in), envelope);
+        if (r instanceof Delivery.NotMail junk) {
+            log(err, "error", "quarantined", QuarantineReason.NOT_MAIL.code() + ": " + junk.why() + " name="
+                    + junk.entry().name());
             return ExitCode.DATA_ERROR.code();
         }
-        spool.commit(staged);
         return ExitCode.OK.code();
+    }
+
+    /** An addr-spec, or empty for the null sender; a plain loop, not a lambda, on the start-up path. */
+    private static boolean plausibleSender(String s) {
+        if (s.length() > 512 || (!s.isEmpty() && s.indexOf('@') <= 0)) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= 32 || c >= 127 || c == '<' || c == '>') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Path spoolPath(Options opts, Optional<Path> conf, Map<String, String> env)

@@ -12,6 +12,7 @@ import org.mailbridge.publish.Dispatcher;
 import org.mailbridge.publish.NoRouteException;
 import org.mailbridge.publish.PublishException;
 import org.mailbridge.spool.CrashLedger;
+import org.mailbridge.spool.EnvelopeFile;
 import org.mailbridge.spool.Quarantine;
 import org.mailbridge.spool.QuarantineNote;
 import org.mailbridge.spool.QuarantineReason;
@@ -31,6 +32,7 @@ public final class Pipeline {
 
     private final Spool spool;
     private final Quarantine quarantine;
+    private final EnvelopeFile envelopes;
     private final Interpreter interpreter;
     private final Dispatcher dispatcher;
     private final boolean archive;
@@ -54,6 +56,7 @@ public final class Pipeline {
         this.spool = spool;
         this.crashes = crashes;
         this.quarantine = new Quarantine(spool);
+        this.envelopes = new EnvelopeFile(spool);
         this.interpreter = interpreter;
         this.dispatcher = dispatcher;
         this.archive = archive;
@@ -71,7 +74,7 @@ public final class Pipeline {
         long start = System.nanoTime();
         Interpretation in;
         try {
-            in = interpreter.interpret(claimed.path(), QUIET);
+            in = interpreter.interpret(claimed.path(), envelopes.read(claimed.name()), QUIET);
         } catch (java.nio.file.AccessDeniedException e) {
             // Retrying cannot help (a writer's permissions); keep it, with the reason, for an operator.
             return quarantine(claimed, note(QuarantineReason.UNREADABLE, "", "cannot read the spool file: " + e), "");

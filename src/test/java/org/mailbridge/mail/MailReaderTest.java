@@ -99,20 +99,12 @@ class MailReaderTest {
 
     /** Issue 9, F6: a Return-Path or a From line inside the message made a forged From trusted. */
     @Test
-    void envelopeSenderComesOnlyFromTheTraceLineThatDeliverWrites() throws Exception {
-        Mail a = read(Limits.DEFAULT, "X-Mailbridge-Envelope-From: <bounce@lists.example.org>\n"
-                + "From bounce@lists.example.org Sat Nov 28 10:00:00 2026\n" + TestMail.plain("e").text());
-        assertThat(a.envelopeSender()).hasValueSatisfying(s -> assertThat(s.email()).isEqualTo("bounce@lists.example.org"));
-        assertThat(a.header("From")).contains("Sender <sender@example.org>");
-        assertThat(a.headers().has("X-Mailbridge-Envelope-From")).as("the trace line is not a header of the mail").isFalse();
+    void theMessageItselfNeverNamesTheEnvelopeSender() throws Exception {
         Mail mbox = read(Limits.DEFAULT, "From koji@fedoraproject.org Sat Nov 28 10:00:00 2026\n" + TestMail.plain("m").text());
         assertThat(mbox.envelopeSender()).as("a From line may be the sender's own").isEmpty();
         assertThat(mbox.header("From")).contains("Sender <sender@example.org>");
         Mail rp = read(Limits.DEFAULT, TestMail.plain("r").header("Return-Path", "<rp@example.org>").text());
         assertThat(rp.envelopeSender()).as("Return-Path is a header the sender writes").isEmpty();
-        Mail unknown = read(Limits.DEFAULT, "X-Mailbridge-Envelope-From: unknown\n"
-                + TestMail.plain("u").text().replace("Subject:", "X-Mailbridge-Envelope-From: <koji@fedoraproject.org>\nSubject:"));
-        assertThat(unknown.envelopeSender()).as("only the first line is the trace line").isEmpty();
     }
 
     /** Issue 9, F6: From: =?utf-8?Q?bugzilla=40redhat=2Ecom?= was decoded, then matched as an address. */

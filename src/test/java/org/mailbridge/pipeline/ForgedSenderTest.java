@@ -2,8 +2,6 @@ package org.mailbridge.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mailbridge.config.Config;
 import org.mailbridge.config.ConfigLoader;
 import org.mailbridge.spi.TrustVerdict;
-import org.mailbridge.spool.EnvelopeTrace;
+import org.mailbridge.spool.Envelope;
 import org.mailbridge.testing.FixedClock;
 
 /**
@@ -29,13 +27,11 @@ class ForgedSenderTest {
     private TrustVerdict verdict(String extraToml, String sender, String mail) throws Exception {
         Config c = ConfigLoader.parse("spool = \"" + dir.resolve("spool") + "\"\nrules_dirs = [\""
                 + Path.of("parsers").toAbsolutePath() + "\"]\n" + extraToml, dir.resolve("c.toml"), Map.of());
-        ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        if (sender != null || !mail.startsWith("From ")) {
-            raw.write(EnvelopeTrace.line(sender)); // what deliver writes
-        }
-        raw.write(mail.getBytes(StandardCharsets.UTF_8));
-        Interpretation in = Interpreters.create(c, FixedClock.CLOCK).interpret(new ByteArrayInputStream(raw.toByteArray()),
-                s -> { });
+        Path file = java.nio.file.Files.write(dir.resolve("mail.eml"), mail.getBytes(StandardCharsets.UTF_8));
+        // What deliver --sender records beside the message (the spool's env/ record).
+        java.util.Optional<Envelope> envelope = sender == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new Envelope("deliver", sender, java.util.List.of(), null, null, null));
+        Interpretation in = Interpreters.create(c, FixedClock.CLOCK).interpret(file, envelope, s -> { });
         assertThat(in).as("the koji rule claims it").isInstanceOf(Interpretation.Publishable.class);
         return ((Interpretation.Publishable) in).trust();
     }
@@ -75,9 +71,6 @@ class ForgedSenderTest {
                 .isFalse();
         assertThat(verdict("", null, "From koji@fedoraproject.org Sat Nov 28 10:00:00 2026\n"
                 + koji("attacker@evil.example", "")).trusted()).isFalse();
-        assertThat(verdict("", null, "X-Mailbridge-Envelope-From: <koji@fedoraproject.org>\n"
-                + koji("attacker@evil.example", "")).trusted())
-                .as("a trace line below deliver's own is the sender's text").isFalse();
     }
 
     @Test
