@@ -207,7 +207,7 @@ def fuzzed(jar, n, seed=9):
             else:
                 m[pos:pos] = bytes(m[max(0, pos - 60):pos]) * rnd.randint(1, 20)
         # A Message-ID of its own first: mails that share one share their event ids by design.
-        m = b"X-Mailbridge-Envelope-From: unknown\nMessage-ID: <fuzz-%d@faults.example>\n" % i + bytes(m)
+        m = b"Message-ID: <fuzz-%d@faults.example>\n" % i + bytes(m)
         with open(os.path.join(new, f"{1700000000 + i}.M{i}P1Q1R1.fuzz"), "wb") as f:
             f.write(m)
     b.start_daemon(); b.drain(secs=3600)
