@@ -34,7 +34,7 @@ final class StatusCommand extends BaseCommand {
     @Override
     protected ExitCode execute() throws ConfigException, IOException {
         Config config = config();
-        SpoolReport r = SpoolReport.of(new Spool(config.spool()), config.status(), Clock.systemUTC());
+        SpoolReport r = SpoolReport.of(new Spool(config.spool()), config.status(), config.spoolReserve(), Clock.systemUTC());
         if (json) {
             out().println(EventJson.write(asMap(r)));
         } else {
@@ -65,6 +65,9 @@ final class StatusCommand extends BaseCommand {
             d.lastPublish().forEach((parser, lp) -> line("last publish", parser + " " + lp.time() + " " + lp.topic()));
             if (!d.lastError().isEmpty()) {
                 line("last error", d.lastError());
+            }
+            if (d.held() > 0 || !d.diskError().isEmpty()) {
+                out().println("disk:         " + d.held() + " held; " + d.diskError());
             }
         } else {
             line("daemon", r.liveness().label());

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 import org.mailbridge.event.Event;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
 final class Monitor {
     private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);
     private static final Duration MIN_WRITE_GAP = Duration.ofSeconds(1);
+    private static final Duration DISK_ERROR_MEMORY = Duration.ofMinutes(5);
 
     private final StateFile file;
     private final Clock clock;
@@ -38,6 +40,9 @@ final class Monitor {
     private final Supplier<Map<String, Boolean>> domains;
     private final Map<String, Duration> quietLimits;
     private final StallAlarm alarm = new StallAlarm();
+    private final IntSupplier held;
+    private String diskError = "";
+    private Instant diskErrorAt = Instant.EPOCH;
     private final Map<String, DaemonState.LastPublish> lastPublish = new LinkedHashMap<>();
     private final Map<String, DaemonState.SourceActivity> sources = new TreeMap<>();
     private final Map<String, Set<String>> backlog = new TreeMap<>();
@@ -51,7 +56,8 @@ final class Monitor {
     private Map<String, Boolean> lastDomains = Map.of();
 
     Monitor(StateFile file, Clock clock, String host, Supplier<Map<String, Boolean>> domains,
-            Map<String, Duration> quietLimits) {
+            Map<String, Duration> quietLimits, IntSupplier held) {
+        this.held = held;
         this.file = file;
         this.clock = clock;
         this.host = host;
@@ -108,6 +114,12 @@ final class Monitor {
         backlog.values().forEach(names -> names.remove(name));
     }
 
+    /** A local write failed (a full disk, most likely): status reports it until a while after the last one. */
+    synchronized void diskError(String error) {
+        diskError = error;
+        diskErrorAt = clock.instant();
+    }
+
     /** Writes a running daemon's state and raises or clears stall alarms. */
     synchronized void write() {
         if (stopped) {
@@ -137,7 +149,8 @@ final class Monitor {
         lastDomains = domains.get();
         DaemonState s = new DaemonState(ProcessHandle.current().pid(), host, started.toString(), now.toString(),
                 lastDomains, lastPublish, lastError, published, quarantined, retries, state, stopped, ignored,
-                sources, waitingPerDomain);
+                sources, waitingPerDomain, held.getAsInt(),
+                Duration.between(diskErrorAt, now).compareTo(DISK_ERROR_MEMORY) < 0 ? diskErrorAt + " " + diskError : "");
         try {
             file.write(s);
             lastWrite = now;
