@@ -68,7 +68,7 @@ install -m 0755 bin/mailbridge "$W/share/mailbridge"
 install -m 0644 procmail/mailbridge.rc "$W/share/procmail/mailbridge.rc"
 sed "s|/var/spool/mailbridge|$W/spool|" systemd/mailbridge.tmpfiles.conf > "$W/tmpfiles.conf"
 systemd-tmpfiles --create "$W/tmpfiles.conf" 2>/dev/null || {
-    for d in "" /tmp /new /cur /quarantine /state; do install -d -m 2770 -o mailbridge -g mailbridge "$W/spool$d"; done
+    for d in "" /tmp /new /cur /quarantine /state /env; do install -d -m 2770 -o mailbridge -g mailbridge "$W/spool$d"; done
 }
 chmod 0711 "$W"
 chown "$MAILUSER:mailbridge" "$W/log"
