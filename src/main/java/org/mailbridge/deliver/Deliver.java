@@ -30,19 +30,20 @@ public final class Deliver {
     private Deliver() {
     }
 
-    /** Options of the deliver command. */
-    record Options(Path input, Path conf, Path spool) {
-    }
-
-    /** Runs the command and returns the process exit status. */
+    /** Reads the command line ({@link DeliverOptions#parse}) and runs the command; the exit status. */
     public static int run(String[] args, InputStream stdin, PrintStream err, Map<String, String> env) {
-        Options opts;
+        DeliverOptions opts;
         try {
-            opts = parse(args);
+            opts = DeliverOptions.parse(args);
         } catch (IllegalArgumentException e) {
             log(err, "error", "usage", e.getMessage() + " (see: mailbridge deliver --help)");
             return ExitCode.USAGE.code();
         }
+        return run(opts, stdin, err, env);
+    }
+
+    /** Runs the command and returns the process exit status. */
+    public static int run(DeliverOptions opts, InputStream stdin, PrintStream err, Map<String, String> env) {
         Spool spool;
         try {
             spool = new Spool(spoolPath(opts, env));
@@ -86,7 +87,7 @@ public final class Deliver {
         return ExitCode.OK.code();
     }
 
-    private static Path spoolPath(Options opts, Map<String, String> env) throws ConfigException, IOException {
+    private static Path spoolPath(DeliverOptions opts, Map<String, String> env) throws ConfigException, IOException {
         if (opts.spool() != null) {
             return opts.spool();
         }
@@ -98,37 +99,6 @@ public final class Deliver {
             }
         }
         return ConfigLocation.defaultSpool(env);
-    }
-
-    static Options parse(String[] args) {
-        Path input = null;
-        Path conf = null;
-        Path spool = null;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            String value = null;
-            int eq = a.indexOf('=');
-            String name = a;
-            if (a.startsWith("--") && eq > 0) {
-                name = a.substring(0, eq);
-                value = a.substring(eq + 1);
-            }
-            if (!name.equals("--input") && !name.equals("-i") && !name.equals("--conf") && !name.equals("--spool")) {
-                throw new IllegalArgumentException("unknown argument '" + a + "'");
-            }
-            if (value == null) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("option " + name + " needs a value");
-                }
-                value = args[++i];
-            }
-            switch (name) {
-                case "--conf" -> conf = Path.of(value);
-                case "--spool" -> spool = Path.of(value);
-                default -> input = Path.of(value);
-            }
-        }
-        return new Options(input, conf, spool);
     }
 
     /** One logfmt line on stderr, which procmail copies to its log. */
