@@ -12,11 +12,13 @@ import java.nio.file.Path;
  * @param input {@code -i}/{@code --input}: read the message from this file, or null for stdin
  * @param conf {@code --conf}: the configuration file, or null to look for one
  * @param spool {@code --spool}: the spool root, or null for the configuration's
+ * @param sender {@code -f}/{@code --sender}: the envelope sender as the MTA gave it, or null
+ *     when not given
  */
-public record DeliverOptions(Path input, Path conf, Path spool) {
+public record DeliverOptions(Path input, Path conf, Path spool, String sender) {
     /**
-     * Reads {@code --input FILE}, {@code -i FILE}, {@code --conf FILE}, {@code --spool DIR}, each
-     * also as {@code --name=value}.
+     * Reads {@code --input FILE}, {@code -i FILE}, {@code --conf FILE}, {@code --spool DIR},
+     * {@code --sender ADDR}, {@code -f ADDR}, the long ones also as {@code --name=value}.
      *
      * @throws IllegalArgumentException naming the argument that is wrong
      */
@@ -24,6 +26,7 @@ public record DeliverOptions(Path input, Path conf, Path spool) {
         Path input = null;
         Path conf = null;
         Path spool = null;
+        String sender = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String value = null;
@@ -33,7 +36,8 @@ public record DeliverOptions(Path input, Path conf, Path spool) {
                 name = a.substring(0, eq);
                 value = a.substring(eq + 1);
             }
-            if (!name.equals("--input") && !name.equals("-i") && !name.equals("--conf") && !name.equals("--spool")) {
+            if (!name.equals("--input") && !name.equals("-i") && !name.equals("--conf") && !name.equals("--spool")
+                    && !name.equals("--sender") && !name.equals("-f")) {
                 throw new IllegalArgumentException("unknown argument '" + a + "'");
             }
             if (value == null) {
@@ -45,9 +49,10 @@ public record DeliverOptions(Path input, Path conf, Path spool) {
             switch (name) {
                 case "--conf" -> conf = Path.of(value);
                 case "--spool" -> spool = Path.of(value);
+                case "--sender", "-f" -> sender = value;
                 default -> input = Path.of(value);
             }
         }
-        return new DeliverOptions(input, conf, spool);
+        return new DeliverOptions(input, conf, spool, sender);
     }
 }

@@ -17,6 +17,7 @@ import org.mailbridge.parse.ParserRegistry;
 import org.mailbridge.spi.Address;
 import org.mailbridge.spi.Mail;
 import org.mailbridge.spi.ParseOutcome;
+import org.mailbridge.spi.TrustVerdict;
 import org.mailbridge.spool.Envelope;
 import org.mailbridge.spool.QuarantineNote;
 import org.mailbridge.spool.QuarantineReason;
@@ -31,12 +32,23 @@ public final class Interpreter {
     private final Optional<GenericMailParser> generic;
     private final EventFactory factory;
     private final Clock clock;
+    private final Optional<AuthenticationResults> authentication;
 
     /**
      * @param generic the fallback for unclaimed mail, or empty to quarantine it as {@code no-parser}
      */
     public Interpreter(MailReader reader, ParserRegistry registry, Optional<GenericMailParser> generic,
                        EventFactory factory, Clock clock) {
+        this(reader, registry, generic, factory, clock, Optional.empty());
+    }
+
+    /**
+     * @param authentication the site-wide {@code Authentication-Results} requirement, which every
+     *     parser's verdict must pass as well
+     */
+    public Interpreter(MailReader reader, ParserRegistry registry, Optional<GenericMailParser> generic,
+                       EventFactory factory, Clock clock, Optional<AuthenticationResults> authentication) {
+        this.authentication = authentication;
         this.reader = reader;
         this.registry = registry;
         this.generic = generic;
@@ -106,9 +118,9 @@ public final class Interpreter {
 
     private Interpretation claimed(Mail mail, String parserId, ParseOutcome o) {
         if (o instanceof ParseOutcome.Events ev) {
+            TrustVerdict trust = authentication.map(a -> ev.trust().and(a.check(mail))).orElse(ev.trust());
             try {
-                return new Interpretation.Publishable(parserId, factory.build(mail, parserId, ev.events(), ev.trust()),
-                        ev.trust());
+                return new Interpretation.Publishable(parserId, factory.build(mail, parserId, ev.events(), trust), trust);
             } catch (UnserialisableBodyException e) {
                 // Caught here, not by a publisher: a bad body must not pass for a broker outage.
                 return quarantine(QuarantineReason.PARSER_ERROR, parserId, "bad event: " + e.getMessage());

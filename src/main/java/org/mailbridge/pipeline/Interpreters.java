@@ -38,6 +38,7 @@ public final class Interpreters {
             throw new ConfigException("[parsers.mail] is set but unclaimed is not \"publish\"");
         }
         return new Interpreter(new MailReader(config.limits()), registry, generic,
-                new EventFactory(config.topicPrefix(), config.environment(), clock), clock);
+                new EventFactory(config.topicPrefix(), config.environment(), clock), clock,
+                config.trust().authservId().map(AuthenticationResults::new));
     }
 }

@@ -12,10 +12,12 @@ class DeliverOptionsTest {
     @Test
     void everyOptionInBothForms() {
         assertThat(DeliverOptions.parse(new String[] {"-i", "m.eml", "--conf=c.toml", "--spool", "/var/spool/x"}))
-                .isEqualTo(new DeliverOptions(Path.of("m.eml"), Path.of("c.toml"), Path.of("/var/spool/x")));
+                .isEqualTo(new DeliverOptions(Path.of("m.eml"), Path.of("c.toml"), Path.of("/var/spool/x"), null));
         assertThat(DeliverOptions.parse(new String[] {"--input=m.eml"}))
-                .isEqualTo(new DeliverOptions(Path.of("m.eml"), null, null));
-        assertThat(DeliverOptions.parse(new String[0])).isEqualTo(new DeliverOptions(null, null, null));
+                .isEqualTo(new DeliverOptions(Path.of("m.eml"), null, null, null));
+        assertThat(DeliverOptions.parse(new String[0])).isEqualTo(new DeliverOptions(null, null, null, null));
+        assertThat(DeliverOptions.parse(new String[] {"-f", "koji@example.org"}).sender()).isEqualTo("koji@example.org");
+        assertThat(DeliverOptions.parse(new String[] {"--sender=<>"}).sender()).isEqualTo("<>");
     }
 
     @Test
