@@ -23,12 +23,13 @@ import java.util.Optional;
  * @param limits bounds on reading one mail
  * @param daemon daemon pacing
  * @param status health thresholds
+ * @param accounts how addresses map to accounts ({@code [accounts]})
  * @param parsers per-parser settings, {@code [parsers.<id>]}
  */
 public record Config(Optional<Path> file, Path spool, String topicPrefix, String environment, Unclaimed unclaimed,
                      List<Path> rulesDirs, Path pluginsDir, boolean archive, int embeddedBrokerPort,
                      Path embeddedBrokerWorkDir, List<Domain> domains, Limits limits, DaemonSettings daemon,
-                     StatusSettings status, Map<String, Map<String, Object>> parsers) {
+                     StatusSettings status, AccountSettings accounts, Map<String, Map<String, Object>> parsers) {
     public Config {
         rulesDirs = List.copyOf(rulesDirs);
         domains = List.copyOf(domains);
@@ -38,7 +39,7 @@ public record Config(Optional<Path> file, Path spool, String topicPrefix, String
     /** The same configuration with other domains. */
     public Config withDomains(List<Domain> newDomains) {
         return new Config(file, spool, topicPrefix, environment, unclaimed, rulesDirs, pluginsDir, archive,
-                embeddedBrokerPort, embeddedBrokerWorkDir, newDomains, limits, daemon, status, parsers);
+                embeddedBrokerPort, embeddedBrokerWorkDir, newDomains, limits, daemon, status, accounts, parsers);
     }
 
     /** Whether the daemon must start the embedded broker itself. */

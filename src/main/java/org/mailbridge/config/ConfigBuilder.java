@@ -51,7 +51,7 @@ final class ConfigBuilder {
         }
         return new Config(file, spool, prefix, environment, unclaimed, rulesDirs, plugins,
                 Boolean.TRUE.equals(raw.archive()), port, workDir, domains, limits(raw.limits()),
-                daemon(raw.daemon()), status(raw.status()), parsers);
+                daemon(raw.daemon()), status(raw.status()), AccountSettings.build(raw.accounts(), base), parsers);
     }
 
     private static Limits limits(RawConfig.RawLimits r) throws ConfigException {

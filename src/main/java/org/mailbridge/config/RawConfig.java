@@ -23,10 +23,11 @@ record RawConfig(
         RawLimits limits,
         RawDaemon daemon,
         RawStatus status,
+        RawAccounts accounts,
         Map<String, Map<String, Object>> parsers) {
 
     static RawConfig empty() {
-        return new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     record RawEmbeddedBroker(Integer port, String workDir) {
@@ -55,5 +56,9 @@ record RawConfig(
     }
 
     record RawStatus(String maxWait, String heartbeatMaxAge, Integer maxQuarantine) {
+    }
+
+    record RawAccounts(List<String> userDomains, String mapFile, String fasjsonUrl, String timeout, String cacheTtl,
+                       String failureCooldown, String lookupBudget) {
     }
 }

@@ -3,6 +3,8 @@ package org.mailbridge.mail;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +24,24 @@ import org.mailbridge.spi.MailPart;
 final class PartCollector extends AbstractContentHandler {
     private final List<Field> topFields = new ArrayList<>();
     private final List<MailPart> parts = new ArrayList<>();
+    private final MessageDigest body = sha256();
     private int partDepth;
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    /**
+     * A digest of the message body as read: every part's header fields and decoded content, in
+     * order. It is what a relay does not touch, so it is part of a mail's identity.
+     */
+    byte[] bodyDigest() {
+        return body.digest();
+    }
 
     List<Field> topFields() {
         return topFields;
@@ -46,6 +65,9 @@ final class PartCollector extends AbstractContentHandler {
     public void field(Field field) {
         if (partDepth == 0) {
             topFields.add(field);
+        } else {
+            body.update(field.getRaw().toByteArray());
+            body.update((byte) '\n');
         }
     }
 
@@ -64,11 +86,13 @@ final class PartCollector extends AbstractContentHandler {
         boolean text = type.startsWith("text/") || type.startsWith("message/");
         if (text) {
             byte[] bytes = readAll(is);
+            body.update(bytes);
             TextDecoder.Decoded d = TextDecoder.decode(bytes, bd.getCharset());
             parts.add(new MailPart(type, d.charset(), filename, disposition, d.text(), bytes.length, d.lossy()));
         } else {
             parts.add(new MailPart(type, "", filename, disposition, "", skipAll(is), false));
         }
+        body.update((byte) 0);
     }
 
     private static byte[] readAll(InputStream is) throws IOException {
@@ -77,11 +101,12 @@ final class PartCollector extends AbstractContentHandler {
         return out.toByteArray();
     }
 
-    private static long skipAll(InputStream is) throws IOException {
+    private long skipAll(InputStream is) throws IOException {
         byte[] buf = new byte[16 * 1024];
         long n = 0;
         int r;
         while ((r = is.read(buf)) > 0) {
+            body.update(buf, 0, r);
             n += r;
         }
         return n;

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.mailbridge.event.Event;
 import org.mailbridge.event.EventFactory;
 import org.mailbridge.mail.MailReader;
 import org.mailbridge.mail.MalformedMailException;
 import org.mailbridge.parse.GenericMailParser;
 import org.mailbridge.parse.ParserRegistry;
+import org.mailbridge.privacy.PrivacyGuard;
 import org.mailbridge.spi.Mail;
 import org.mailbridge.spi.ParseOutcome;
 import org.mailbridge.spool.QuarantineNote;
@@ -77,8 +79,17 @@ public final class Interpreter {
 
     private Interpretation claimed(Mail mail, String parserId, ParseOutcome o) {
         if (o instanceof ParseOutcome.Events ev) {
-            return new Interpretation.Publishable(parserId, factory.build(mail, parserId, ev.events(), ev.trust()),
-                    ev.trust());
+            List<Event> events = factory.build(mail, parserId, ev.events(), ev.trust());
+            Optional<String> leak = PrivacyGuard.leak(events, ev.withheld());
+            if (leak.isPresent()) {
+                // A parser bug, not a policy: keep the mail for an operator, publish nothing.
+                return quarantine(Reasons.PRIVACY_GUARD, parserId, "a text the parser declared non-public is in "
+                        + leak.get() + "; nothing published");
+            }
+            return new Interpretation.Publishable(parserId, events, ev.trust());
+        }
+        if (o instanceof ParseOutcome.Withheld w) {
+            return new Interpretation.Withheld(parserId, w.policy(), w.detail());
         }
         if (o instanceof ParseOutcome.Ignored ig) {
             return quarantine(Reasons.IGNORED, parserId, ig.reason());

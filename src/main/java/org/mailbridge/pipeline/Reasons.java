@@ -18,6 +18,11 @@ public final class Reasons {
     public static final String PARSE_ERROR = "parse-error";
     /** A parser threw an exception on it. */
     public static final String PARSER_ERROR = "parser-error";
+    /**
+     * A finished event carried a text its parser declared non-public (a parser bug): nothing
+     * was published, and the mail is kept for an operator.
+     */
+    public static final String PRIVACY_GUARD = "privacy-guard";
     /** The sender is not one the parser trusts. */
     public static final String UNTRUSTED = "untrusted";
     /** No security domain takes one of its events. */

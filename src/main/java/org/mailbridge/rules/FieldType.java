@@ -22,7 +22,13 @@ enum FieldType {
     /** A date and time, as epoch seconds. */
     DATE,
     /** A date and time, as ISO 8601 text with its offset. */
-    DATETIME;
+    DATETIME,
+    /**
+     * A person's account: a login as it is, or an address ({@code Name <address>} too) mapped by
+     * the bridge's account resolver; a person without an account is missing (so {@code default}
+     * or {@code unknown} applies).
+     */
+    ACCOUNT;
 
     /** The type named in a rule file. */
     static FieldType of(String s) {
@@ -31,7 +37,7 @@ enum FieldType {
                 return t;
             }
         }
-        throw new IllegalArgumentException("unknown type '" + s + "' (string, int, bool, list, date, datetime)");
+        throw new IllegalArgumentException("unknown type '" + s + "' (string, int, bool, list, date, datetime, account)");
     }
 
     /**

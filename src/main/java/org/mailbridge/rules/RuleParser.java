@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.mailbridge.parse.ExplainingParser;
+import org.mailbridge.spi.Accounts;
 import org.mailbridge.spi.EventDraft;
 import org.mailbridge.spi.Mail;
 import org.mailbridge.spi.ParseOutcome;
@@ -38,6 +39,7 @@ public final class RuleParser implements ExplainingParser {
     private final String source;
     private final Path origin;
     private volatile SenderPolicy senders;
+    private volatile Accounts accounts = Accounts.none();
 
     RuleParser(String id, int order, String description, List<String> senders, List<Rule> rules, String source,
                Path origin) {
@@ -101,11 +103,12 @@ public final class RuleParser implements ExplainingParser {
     public void init(ParserContext context) throws ParserConfigException {
         context.settings().allowOnly(Set.of());
         senders = context.settings().senders(fileSenders);
+        accounts = context.accounts();
     }
 
     @Override
     public ParseOutcome parse(Mail mail, Consumer<String> explain) {
-        MailView view = new MailView(mail, new Budget(Budget.DEFAULT_STEPS));
+        MailView view = new MailView(mail, new Budget(Budget.DEFAULT_STEPS), accounts);
         List<EventDraft> events = new ArrayList<>();
         try {
             for (Rule rule : rules) {
@@ -181,8 +184,16 @@ public final class RuleParser implements ExplainingParser {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("unknown", List.copyOf(ctx.unknownPaths()));
         body.put("mailbridge", meta);
-        return new EventDraft(topic, rule.schema(), rule.severity(), body, names(rule.usernames(), values),
-                names(rule.packages(), values));
+        Set<String> users = new LinkedHashSet<>();
+        // A usernames template may give addresses: the bridge's resolver names their accounts.
+        for (String s : names(rule.usernames(), values)) {
+            if (s.indexOf('@') > 0) {
+                view.accounts().account(s).ifPresent(users::add);
+            } else {
+                users.add(s);
+            }
+        }
+        return new EventDraft(topic, rule.schema(), rule.severity(), body, users, names(rule.packages(), values));
     }
 
     private static Set<String> names(List<Template> templates, Map<String, Object> values) {

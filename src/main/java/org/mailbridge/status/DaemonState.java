@@ -16,11 +16,14 @@ import java.util.Map;
  * @param published messages published since start
  * @param quarantined messages quarantined since start
  * @param retries publish attempts that failed since start
+ * @param withheld messages the privacy policy withheld since start, by reason
+ *     ({@code policy: product}, {@code policy: private}, …); settled, not quarantined
  */
 public record DaemonState(long pid, String host, String started, String heartbeat, Map<String, Boolean> domains,
                           Map<String, LastPublish> lastPublish, String lastError, long published, long quarantined,
-                          long retries) {
+                          long retries, Map<String, Long> withheld) {
     public DaemonState {
+        withheld = withheld == null ? Map.of() : Map.copyOf(withheld);
         domains = Map.copyOf(domains);
         lastPublish = Map.copyOf(lastPublish);
         lastError = lastError == null ? "" : lastError;

@@ -27,10 +27,20 @@ public final class Schemas {
     private Schemas() {
     }
 
-    /** The schema resource path for a topic suffix. */
+    /**
+     * The schema resource path for a topic suffix. A Bugzilla instance other than Fedora's
+     * publishes under its own name ({@code bugzilla.<name>.bug.update}), all with one schema.
+     */
     public static String resource(String suffix) {
+        java.util.regex.Matcher m = INSTANCE_TOPIC.matcher(suffix);
+        if (m.matches()) {
+            return "/schemas/bugzilla.instance.bug." + m.group(1) + ".json";
+        }
         return "/schemas/" + suffix + ".json";
     }
+
+    private static final java.util.regex.Pattern INSTANCE_TOPIC =
+            java.util.regex.Pattern.compile("bugzilla\\.[a-z0-9_-]+\\.bug\\.(new|update)");
 
     /** Whether a schema exists for the suffix. */
     public static boolean exists(String suffix) {

@@ -88,7 +88,7 @@ final class GitEvents {
         extra.put("patch_truncated", c.patchCut());
         body.put("mailbridge", u.toMailbridge(extra));
         return EventDraft.of(RECEIVE, COMMIT_SCHEMA, body)
-                .withUsernames(Usernames.of(push.agent()))
+                .withUsernames(Usernames.of(push.agent(), c.author().email()))
                 .withPackages(push.repo().packages());
     }
 

@@ -17,6 +17,7 @@ import org.mailbridge.parse.scm.ScmDates;
 import org.mailbridge.parse.scm.ScmLimits;
 import org.mailbridge.parse.scm.ScmParser;
 import org.mailbridge.parse.scm.Unknowns;
+import org.mailbridge.parse.scm.Usernames;
 import org.mailbridge.spi.EventDraft;
 import org.mailbridge.spi.Mail;
 
@@ -120,6 +121,7 @@ public final class HgNotifyParser extends ScmParser {
         u.addAll("scm", scm.unknowns());
         body.put("scm", scm.toMap());
         body.put("mailbridge", u.toMailbridge(Map.of("date_source", time.source())));
-        return EventDraft.of(TOPIC, "mailbridge." + TOPIC + ".v1", body);
+        return EventDraft.of(TOPIC, "mailbridge." + TOPIC + ".v1", body)
+                .withUsernames(Usernames.of(person.email().isEmpty() ? person.name() : person.email()));
     }
 }
