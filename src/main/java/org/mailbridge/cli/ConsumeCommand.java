@@ -14,6 +14,7 @@ import org.mailbridge.config.Domain;
 import org.mailbridge.consume.EventConsumer;
 import org.mailbridge.event.Event;
 import org.mailbridge.event.EventJson;
+import org.mailbridge.exit.ExitCode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

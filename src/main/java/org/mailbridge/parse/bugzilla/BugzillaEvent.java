@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.mailbridge.spi.Accounts;
 import org.mailbridge.spi.EventDraft;
+import org.mailbridge.spi.Unknowns;
 
 /**
  * Turns the public part of a read {@link Bugmail} into its event: topic {@code bugzilla.bug.new}
@@ -40,7 +41,7 @@ final class BugzillaEvent {
         body.put("event", event);
         CommentObject.build(m, date, u).ifPresent(c -> body.put("comment", c));
         attachment(m, date, u).ifPresent(a -> body.put("attachment", a));
-        Usernames named = Usernames.of(m, bug, event, accounts);
+        BugUsers named = BugUsers.of(m, bug, event, accounts);
         body.put("agent_name", named.agent().orElse(null));
         body.put("usernames", named.all());
         Map<String, Object> extras = extras(m, u);
@@ -56,7 +57,7 @@ final class BugzillaEvent {
             body.put("instance", inst);
             body.put("url", instance.get().url() + "show_bug.cgi?id=" + m.bugId());
         }
-        body.put("mailbridge", extras);
+        body.put(Unknowns.BODY_KEY, extras);
         boolean newBug = m.type() == BugmailType.NEW;
         String topic = instance.map(i -> i.topic(newBug)).orElse(newBug ? Instance.TOPIC_NEW : Instance.TOPIC_UPDATE);
         String schema = instance.map(Instance::schema).orElse(Instance.FEDORA_SCHEMA);
@@ -119,7 +120,7 @@ final class BugzillaEvent {
             }
             x.put("earlier_comments", earlier);
         }
-        x.put("unknown", u.paths());
+        x.put(Unknowns.LIST_KEY, u.list());
         return x;
     }
 

@@ -95,7 +95,7 @@ class BugzillaHostileMailTest {
                 .get("changes")).get(0);
         assertThat((String) change.get("added")).isEqualTo(cc);
         // At most MAX addresses are looked up (the reporter and assignee among them), plus the agent.
-        assertThat(ev.events().get(0).usernames()).hasSizeBetween(Usernames.MAX - 2, Usernames.MAX + 1);
+        assertThat(ev.events().get(0).usernames()).hasSizeBetween(BugUsers.MAX - 2, BugUsers.MAX + 1);
     }
 
     @Test

@@ -9,17 +9,17 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.mailbridge.parse.scm.CommitTime;
-import org.mailbridge.parse.scm.MalformedScmMail;
 import org.mailbridge.parse.scm.MailBudget;
+import org.mailbridge.parse.scm.MalformedScmMail;
 import org.mailbridge.parse.scm.Person;
 import org.mailbridge.parse.scm.ScmCore;
 import org.mailbridge.parse.scm.ScmDates;
 import org.mailbridge.parse.scm.ScmLimits;
 import org.mailbridge.parse.scm.ScmParser;
-import org.mailbridge.parse.scm.Unknowns;
-import org.mailbridge.parse.scm.Usernames;
+import org.mailbridge.parse.scm.ScmPeople;
 import org.mailbridge.spi.EventDraft;
 import org.mailbridge.spi.Mail;
+import org.mailbridge.spi.Unknowns;
 
 /**
  * Mercurial's {@code hgext.notify} mail ({@code X-Hg-Notification: changeset <id>}): one
@@ -122,6 +122,6 @@ public final class HgNotifyParser extends ScmParser {
         body.put("scm", scm.toMap());
         body.put("mailbridge", u.toMailbridge(Map.of("date_source", time.source())));
         return EventDraft.of(TOPIC, "mailbridge." + TOPIC + ".v1", body)
-                .withUsernames(Usernames.of(person.email().isEmpty() ? person.name() : person.email()));
+                .withUsernames(ScmPeople.of(person.email().isEmpty() ? person.name() : person.email()));
     }
 }

@@ -13,8 +13,8 @@ import org.mailbridge.spi.Accounts;
  * ({@link #resolve}): a login stays as it is, an address becomes the account the resolver
  * knows for it, or nothing. A display name is never mangled into an account.
  */
-public final class Usernames {
-    private Usernames() {
+public final class ScmPeople {
+    private ScmPeople() {
     }
 
     /** The logins and addresses among {@code candidates}, in order, without duplicates. */

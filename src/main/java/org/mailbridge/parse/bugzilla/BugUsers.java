@@ -23,15 +23,15 @@ import org.mailbridge.spi.Accounts;
  * @param agent the changer's account, or empty
  * @param all every account, sorted
  */
-record Usernames(Optional<String> agent, List<String> all) {
+record BugUsers(Optional<String> agent, List<String> all) {
     /** The most addresses one event looks up. */
     static final int MAX = 100;
 
-    Usernames {
+    BugUsers {
         all = List.copyOf(new TreeSet<>(all));
     }
 
-    static Usernames of(Bugmail m, Map<String, Object> bug, Map<String, Object> event, Accounts accounts) {
+    static BugUsers of(Bugmail m, Map<String, Object> bug, Map<String, Object> event, Accounts accounts) {
         String who = login(event.get("user"));
         List<String> logins = new ArrayList<>();
         logins.add(login(bug.get("reporter")));
@@ -54,7 +54,7 @@ record Usernames(Optional<String> agent, List<String> all) {
         Optional<String> agent = isList(who) ? Optional.empty() : accounts.account(who);
         Set<String> all = new TreeSet<>(accounts.accounts(wanted));
         agent.ifPresent(all::add);
-        return new Usernames(agent, List.copyOf(all));
+        return new BugUsers(agent, List.copyOf(all));
     }
 
     /** The addresses in {@code flag?(address)} values: bugzilla2fedmsg's needinfo rule, for every flag. */
