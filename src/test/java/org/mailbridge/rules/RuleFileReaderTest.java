@@ -25,7 +25,7 @@ class RuleFileReaderTest {
     void unknownKeysAreReportedAtTheirLine() {
         List<String> e = RuleFixtures.errors(RuleFixtures.file("colour = \"red\"\n" + BODY));
         assertThat(e).containsExactly("test.toml:9: rule[0].colour: unknown key 'colour' (known here: body, continue, "
-                + "fields, ignore, match, name, packages, schema, severity, topic, usernames)");
+                + "fields, ignore, match, name, packages, privacy, schema, severity, topic, usernames)");
     }
 
     @Test

@@ -48,21 +48,22 @@ final class BugzillaEvent {
         if (lossy) {
             extras.put("lossy_text", true);
         }
-        boolean own = instance.isPresent() && !instance.get().fedora();
-        if (own) {
-            // mailbridge's schema: the consumer's link is this instance's, never Red Hat's.
-            Map<String, Object> inst = new LinkedHashMap<>();
-            inst.put("name", instance.get().name());
-            inst.put("url", instance.get().url());
-            body.put("instance", inst);
-            body.put("url", instance.get().url() + "show_bug.cgi?id=" + m.bugId());
-        }
-        body.put(Unknowns.BODY_KEY, extras);
         boolean newBug = m.type() == BugmailType.NEW;
         String topic = instance.map(i -> i.topic(newBug)).orElse(newBug ? Instance.TOPIC_NEW : Instance.TOPIC_UPDATE);
         String schema = instance.map(Instance::schema).orElse(Instance.FEDORA_SCHEMA);
         Set<String> packages = BugzillaSettings.packagesOf(instance, String.valueOf(bug.get("product")),
                 String.valueOf(bug.get("component")));
+        if (instance.isPresent() && !instance.get().fedora()) {
+            // mailbridge's schema: the consumer's link is this instance's, never Red Hat's, and
+            // its packages are only those the site said its products' components are.
+            Map<String, Object> inst = new LinkedHashMap<>();
+            inst.put("name", instance.get().name());
+            inst.put("url", instance.get().url());
+            body.put("instance", inst);
+            body.put("url", instance.get().url() + "show_bug.cgi?id=" + m.bugId());
+            body.put("packages", List.copyOf(new java.util.TreeSet<>(packages)));
+        }
+        body.put(Unknowns.BODY_KEY, extras);
         return EventDraft.of(topic, schema, body).withUsernames(new java.util.LinkedHashSet<>(named.all())).withPackages(packages);
     }
 

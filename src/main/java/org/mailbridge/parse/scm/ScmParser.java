@@ -120,7 +120,7 @@ public abstract class ScmParser implements MailParser {
                 return new ParseOutcome.Malformed(id() + ": the mail describes no commit and no reference change");
             }
             List<EventDraft> named = events.stream()
-                    .map(e -> e.withUsernames(ScmPeople.resolve(e.usernames(), accounts))).toList();
+                    .map(e -> ScmPeople.named(e, accounts)).toList();
             return new ParseOutcome.Events(named, senders.check(mail));
         } catch (MalformedScmMail e) {
             return new ParseOutcome.Malformed(id() + ": " + e.getMessage());

@@ -89,7 +89,7 @@ final class GitEvents {
         extra.put("patch_truncated", c.patchCut());
         body.put("mailbridge", u.toMailbridge(extra));
         return EventDraft.of(RECEIVE, COMMIT_SCHEMA, body)
-                .withUsernames(ScmPeople.of(push.agent(), c.author().email()))
+                .withUsernames(ScmPeople.of(push.agent()))
                 .withPackages(push.repo().packages());
     }
 

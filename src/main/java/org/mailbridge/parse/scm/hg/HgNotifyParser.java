@@ -122,6 +122,6 @@ public final class HgNotifyParser extends ScmParser {
         body.put("scm", scm.toMap());
         body.put("mailbridge", u.toMailbridge(Map.of("date_source", time.source())));
         return EventDraft.of(TOPIC, "mailbridge." + TOPIC + ".v1", body)
-                .withUsernames(ScmPeople.of(person.email().isEmpty() ? person.name() : person.email()));
+                .withUsernames(ScmPeople.of(person.email().isEmpty() ? person.name() : ""));
     }
 }
