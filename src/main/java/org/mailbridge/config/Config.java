@@ -25,11 +25,13 @@ import java.util.Optional;
  * @param status health thresholds
  * @param accounts how addresses map to accounts ({@code [accounts]})
  * @param parsers per-parser settings, {@code [parsers.<id>]}
+ * @param intake the SMTP and IMAP intakes, {@code [intake.*]}
  */
 public record Config(Optional<Path> file, Path spool, String topicPrefix, String environment, Unclaimed unclaimed,
                      List<Path> rulesDirs, Path pluginsDir, boolean archive, int embeddedBrokerPort,
                      Path embeddedBrokerWorkDir, List<Domain> domains, Limits limits, DaemonSettings daemon,
-                     StatusSettings status, AccountSettings accounts, Map<String, Map<String, Object>> parsers) {
+                     StatusSettings status, AccountSettings accounts, Map<String, Map<String, Object>> parsers,
+                     IntakeSettings intake) {
     public Config {
         rulesDirs = List.copyOf(rulesDirs);
         domains = List.copyOf(domains);
@@ -39,7 +41,13 @@ public record Config(Optional<Path> file, Path spool, String topicPrefix, String
     /** The same configuration with other domains. */
     public Config withDomains(List<Domain> newDomains) {
         return new Config(file, spool, topicPrefix, environment, unclaimed, rulesDirs, pluginsDir, archive,
-                embeddedBrokerPort, embeddedBrokerWorkDir, newDomains, limits, daemon, status, accounts, parsers);
+                embeddedBrokerPort, embeddedBrokerWorkDir, newDomains, limits, daemon, status, accounts, parsers, intake);
+    }
+
+    /** The same configuration with other intakes. */
+    public Config withIntake(IntakeSettings newIntake) {
+        return new Config(file, spool, topicPrefix, environment, unclaimed, rulesDirs, pluginsDir, archive,
+                embeddedBrokerPort, embeddedBrokerWorkDir, domains, limits, daemon, status, accounts, parsers, newIntake);
     }
 
     /** Whether the daemon must start the embedded broker itself. */
