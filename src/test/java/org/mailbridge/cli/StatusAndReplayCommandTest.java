@@ -52,6 +52,10 @@ class StatusAndReplayCommandTest {
         CliRun r = CliRun.of("status", "--conf", conf.toString());
         assertThat(r.exit).as(r.out + r.err).isZero();
         assertThat(r.out).contains("health:       ok").contains("last publish: mail");
+        // Mail the privacy policy withheld is counted apart from the quarantine.
+        assertThat(r.out).contains("withheld:     5 {policy: private=2, policy: product=3}").contains("quarantined:  0");
+        JsonNode n = new ObjectMapper().readTree(CliRun.of("status", "--conf", conf.toString(), "--json").out);
+        assertThat(n.get("withheld").get("policy: product").asLong()).isEqualTo(3);
     }
 
     @Test
