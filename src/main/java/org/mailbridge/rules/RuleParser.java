@@ -199,7 +199,8 @@ public final class RuleParser implements ExplainingParser {
                 users.add(s);
             }
         }
-        return new EventDraft(topic, rule.schema(), rule.severity(), body, users, names(rule.packages(), values));
+        return new EventDraft(topic, rule.schema().render(values), rule.severity(), body, users,
+                names(rule.packages(), values));
     }
 
     private static Set<String> names(List<Template> templates, Map<String, Object> values) {
