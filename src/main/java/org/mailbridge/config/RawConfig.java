@@ -25,12 +25,17 @@ record RawConfig(
         RawStatus status,
         RawAccounts accounts,
         Map<String, Map<String, Object>> parsers,
-        RawIntake intake) {
+        RawIntake intake,
+        String spoolReserve,
+        RawTrust trust) {
 
     static RawConfig empty() {
-        return new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
     }
 
+    record RawTrust(String authservId) {
+    }
     record RawIntake(RawSmtp smtp, RawImap imap) {
     }
 
@@ -64,10 +69,11 @@ record RawConfig(
     }
 
     record RawLimits(String maxMessageSize, Integer maxHeaderCount, String maxHeaderLength, String maxLineLength,
-                     String pluginTimeout) {
+            Integer maxDepth, Integer maxParts, String maxPartText, String maxMailText, String pluginTimeout) {
     }
 
-    record RawDaemon(String pollInterval, String retryMin, String retryMax, String publishTimeout) {
+    record RawDaemon(String pollInterval, String retryMin, String retryMax, String publishTimeout, String probeInterval,
+            String sweepInterval, String tmpMaxAge) {
     }
 
     record RawStatus(String maxWait, String heartbeatMaxAge, Integer maxQuarantine) {

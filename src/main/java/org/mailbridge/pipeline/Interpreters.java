@@ -10,6 +10,7 @@ import org.mailbridge.config.Unclaimed;
 import org.mailbridge.event.EventFactory;
 import org.mailbridge.mail.MailReader;
 import org.mailbridge.parse.GenericMailParser;
+import org.mailbridge.parse.ParserLoader;
 import org.mailbridge.parse.ParserRegistry;
 import org.mailbridge.parse.SimpleParserContext;
 import org.mailbridge.spi.ParserConfigException;
@@ -22,7 +23,7 @@ public final class Interpreters {
 
     /** The interpreter, with every parser loaded and initialised. */
     public static Interpreter create(Config config, Clock clock) throws ConfigException {
-        ParserRegistry registry = ParserRegistry.load(config, clock);
+        ParserRegistry registry = ParserLoader.of(config).load(clock);
         Optional<GenericMailParser> generic = Optional.empty();
         if (config.unclaimed() == Unclaimed.PUBLISH) {
             GenericMailParser g = new GenericMailParser();
@@ -37,6 +38,7 @@ public final class Interpreters {
             throw new ConfigException("[parsers.mail] is set but unclaimed is not \"publish\"");
         }
         return new Interpreter(new MailReader(config.limits()), registry, generic,
-                new EventFactory(config.topicPrefix(), config.environment(), clock), clock);
+                new EventFactory(config.topicPrefix(), config.environment(), clock), clock,
+                config.trust().authservId().map(AuthenticationResults::new));
     }
 }
