@@ -88,6 +88,11 @@ final class ParseCommand extends BaseCommand {
             out().flush();
             return ExitCode.OK;
         }
+        if (in instanceof Interpretation.Withheld w) {
+            err().println(file + ": no events; the privacy policy withholds it (" + w.reason() + ", parser "
+                    + w.parserId() + "): " + w.detail());
+            return ExitCode.OK;
+        }
         Interpretation.Unpublishable u = (Interpretation.Unpublishable) in;
         boolean ignored = !u.note().reason().isFault();
         err().println(file + ": no events; the daemon would " + (ignored ? "settle it without events: " : "quarantine it: ")

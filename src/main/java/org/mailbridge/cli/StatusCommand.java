@@ -63,6 +63,9 @@ final class StatusCommand extends BaseCommand {
                     + (a.lastMail().isEmpty() ? "never" : a.lastMail()) + ", last event "
                     + (a.lastEvent().isEmpty() ? "never" : a.lastEvent())));
             d.lastPublish().forEach((parser, lp) -> line("last publish", parser + " " + lp.time() + " " + lp.topic()));
+            long withheld = d.withheld().values().stream().mapToLong(Long::longValue).sum();
+            line("withheld", withheld + (d.withheld().isEmpty() ? "" : " " + new java.util.TreeMap<>(d.withheld()))
+                    + " (privacy policy, settled, since the daemon started)");
             if (!d.lastError().isEmpty()) {
                 line("last error", d.lastError());
             }
@@ -92,6 +95,7 @@ final class StatusCommand extends BaseCommand {
         m.put("quarantined", r.quarantined());
         m.put("settled_without_events", r.settled());
         m.put("quiet_sources", r.quiet().stream().map(q -> q.source()).toList());
+        m.put("withheld", r.daemon().map(DaemonState::withheld).orElse(Map.of()));
         m.put("daemon", r.daemon().orElse(null));
         return m;
     }

@@ -23,6 +23,7 @@ record RawConfig(
         RawLimits limits,
         RawDaemon daemon,
         RawStatus status,
+        RawAccounts accounts,
         Map<String, Map<String, Object>> parsers,
         RawIntake intake,
         RawMetrics metrics,
@@ -31,7 +32,7 @@ record RawConfig(
 
     static RawConfig empty() {
         return new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     record RawTrust(String authservId) {
@@ -80,5 +81,9 @@ record RawConfig(
     }
 
     record RawMetrics(String listen) {
+    }
+
+    record RawAccounts(List<String> userDomains, String mapFile, String fasjsonUrl, String timeout, String cacheTtl,
+                       String failureCooldown, String lookupBudget) {
     }
 }

@@ -51,6 +51,7 @@ final class Monitor {
     private long quarantined;
     private long ignored;
     private long retries;
+    private final Map<String, Long> withheld = new java.util.TreeMap<>();
     private Instant lastWrite = Instant.EPOCH;
     private boolean stopped;
     private Map<String, Boolean> lastDomains = Map.of();
@@ -89,6 +90,10 @@ final class Monitor {
                 ignored++;
             }
             heard(q.note().parser(), now, false);
+            settled(name);
+        } else if (o instanceof Outcome.Withheld w) {
+            withheld.merge(w.reason(), 1L, Long::sum);
+            heard(w.parserId(), now, false);
             settled(name);
         } else if (o instanceof Outcome.Retry r) {
             retries++;
@@ -149,7 +154,7 @@ final class Monitor {
         lastDomains = domains.get();
         DaemonState s = new DaemonState(ProcessHandle.current().pid(), host, started.toString(), now.toString(),
                 lastDomains, lastPublish, lastError, published, quarantined, retries, state, stopped, ignored,
-                sources, waitingPerDomain, held.getAsInt(),
+                sources, waitingPerDomain, withheld, held.getAsInt(),
                 Duration.between(diskErrorAt, now).compareTo(DISK_ERROR_MEMORY) < 0 ? diskErrorAt + " " + diskError : "");
         try {
             file.write(s);

@@ -11,6 +11,8 @@ final class OutcomeLabels {
     static void count(BridgeMetrics metrics, Outcome o) {
         if (o instanceof Outcome.Published p) {
             metrics.mail(p.parserId(), "published");
+        } else if (o instanceof Outcome.Withheld w) {
+            metrics.mail(w.parserId(), "withheld");
         } else if (o instanceof Outcome.Quarantined q) {
             metrics.mail(q.note().parser(), q.note().reason().isFault() ? "quarantined" : "ignored");
         }

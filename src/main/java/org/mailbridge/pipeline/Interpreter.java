@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.mailbridge.event.Event;
 import org.mailbridge.event.EventFactory;
 import org.mailbridge.event.UnserialisableBodyException;
 import org.mailbridge.mail.MailReader;
 import org.mailbridge.mail.MalformedMailException;
 import org.mailbridge.parse.GenericMailParser;
 import org.mailbridge.parse.ParserRegistry;
+import org.mailbridge.privacy.PrivacyGuard;
 import org.mailbridge.spi.Address;
 import org.mailbridge.spi.Mail;
 import org.mailbridge.spi.ParseOutcome;
@@ -119,12 +121,23 @@ public final class Interpreter {
     private Interpretation claimed(Mail mail, String parserId, ParseOutcome o) {
         if (o instanceof ParseOutcome.Events ev) {
             TrustVerdict trust = authentication.map(a -> ev.trust().and(a.check(mail))).orElse(ev.trust());
+            List<Event> events;
             try {
-                return new Interpretation.Publishable(parserId, factory.build(mail, parserId, ev.events(), trust), trust);
+                events = factory.build(mail, parserId, ev.events(), trust);
             } catch (UnserialisableBodyException e) {
                 // Caught here, not by a publisher: a bad body must not pass for a broker outage.
                 return quarantine(QuarantineReason.PARSER_ERROR, parserId, "bad event: " + e.getMessage());
             }
+            Optional<String> leak = PrivacyGuard.leak(events, ev.withheld());
+            if (leak.isPresent()) {
+                // A parser bug, not a policy: keep the mail for an operator, publish nothing.
+                return quarantine(QuarantineReason.PRIVACY_GUARD, parserId, "a text the parser declared non-public is in "
+                        + leak.get() + "; nothing published");
+            }
+            return new Interpretation.Publishable(parserId, events, trust);
+        }
+        if (o instanceof ParseOutcome.Withheld w) {
+            return new Interpretation.Withheld(parserId, w.policy(), w.detail());
         }
         if (o instanceof ParseOutcome.Ignored ig) {
             return quarantine(QuarantineReason.IGNORED, parserId, ig.reason());

@@ -23,19 +23,22 @@ import java.util.Map;
  *     carrying no news ({@code ignored}) or that policy keeps off the bus
  * @param sources per source (parser id), the last mail and the last event, kept across restarts
  * @param backlog per domain, the messages waiting because that domain failed them
+ * @param withheld messages the privacy policy withheld since start, by reason
+ *     ({@code policy: product}, {@code policy: private}, …); settled, not quarantined
  * @param held messages set aside now because a local write failed (a full disk)
  * @param diskError the last local write failure of the past minutes, or empty
  */
 public record DaemonState(long pid, String host, String started, String heartbeat, Map<String, Boolean> domains,
                           Map<String, LastPublish> lastPublish, String lastError, long published, long quarantined,
                           long retries, String state, String stopped, long ignored, Map<String, SourceActivity> sources,
-                          Map<String, Integer> backlog, int held, String diskError) {
+                          Map<String, Integer> backlog, Map<String, Long> withheld, int held, String diskError) {
     /** The {@code state} of a daemon that is (or was, when it crashed) running. */
     public static final String RUNNING = "running";
     /** The {@code state} a daemon leaves when it stops cleanly. */
     public static final String STOPPED = "stopped";
 
     public DaemonState {
+        withheld = withheld == null ? Map.of() : Map.copyOf(withheld);
         domains = Map.copyOf(domains);
         lastPublish = Map.copyOf(lastPublish);
         lastError = lastError == null ? "" : lastError;
@@ -52,15 +55,15 @@ public record DaemonState(long pid, String host, String started, String heartbea
                        Map<String, LastPublish> lastPublish, String lastError, long published, long quarantined,
                        long retries) {
         this(pid, host, started, heartbeat, domains, lastPublish, lastError, published, quarantined, retries,
-                RUNNING, "", 0, Map.of(), Map.of(), 0, "");
+                RUNNING, "", 0, Map.of(), Map.of(), Map.of(), 0, "");
     }
 
     /** A running daemon's state with no source or backlog detail, with its held mail and disk error. */
     public DaemonState(long pid, String host, String started, String heartbeat, Map<String, Boolean> domains,
                        Map<String, LastPublish> lastPublish, String lastError, long published, long quarantined,
-                       long retries, int held, String diskError) {
+                       long retries, Map<String, Long> withheld, int held, String diskError) {
         this(pid, host, started, heartbeat, domains, lastPublish, lastError, published, quarantined, retries,
-                RUNNING, "", 0, Map.of(), Map.of(), held, diskError);
+                RUNNING, "", 0, Map.of(), Map.of(), withheld, held, diskError);
     }
 
     /** Whether the daemon said it stopped cleanly. */
