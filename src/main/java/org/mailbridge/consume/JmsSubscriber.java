@@ -29,8 +29,7 @@ import org.mailbridge.publish.JmsConnections;
 
 /**
  * Subscribes over AMQP 1.0 with Qpid JMS: one non-durable topic consumer per pattern on the
- * domain's subscribe address. On RabbitMQ each is a temporary queue that the broker deletes when
- * its link is detached, so {@link #close} detaches every consumer before closing the connection.
+ * domain's subscribe address; on RabbitMQ one consumer of a {@link RabbitTempQueue}.
  */
 final class JmsSubscriber implements Subscriber {
     private final Connection connection;
@@ -60,9 +59,14 @@ final class JmsSubscriber implements Subscriber {
                 }
             });
             Session session = s.connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            for (String p : patterns) {
-                Topic t = session.createTopic(AddressTemplate.expand(domain.broker().subscribeAddress(), p));
-                MessageConsumer mc = session.createConsumer(t);
+            List<String> sources = new ArrayList<>();
+            if (domain.broker() == BrokerKind.RABBITMQ && RabbitTempQueue.applies(domain)) {
+                sources.add(RabbitTempQueue.declare(domain, patterns, timeout));
+            } else {
+                patterns.forEach(p -> sources.add(AddressTemplate.expand(domain.broker().subscribeAddress(), p)));
+            }
+            for (String source : sources) {
+                MessageConsumer mc = session.createConsumer(session.createTopic(source));
                 mc.setMessageListener(m -> {
                     try {
                         sink.accept(toEvent(m));
@@ -74,7 +78,7 @@ final class JmsSubscriber implements Subscriber {
             }
             s.connection.start();
             return s;
-        } catch (JMSException | RuntimeException e) {
+        } catch (JMSException | IOException | RuntimeException e) {
             s.close();
             throw new IOException("cannot subscribe on " + domain.url() + ": " + e.getMessage(), e);
         }

@@ -41,7 +41,7 @@ public final class BusRoundTrip {
 
         public Event next() throws InterruptedException {
             Event e = valid.poll(20, TimeUnit.SECONDS);
-            assertThat(e).as("an event arrived").isNotNull();
+            assertThat(e).as("an event arrived (invalid ones: %s)", invalid).isNotNull();
             return e;
         }
     }
