@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.mailbridge.config.Config;
 import org.mailbridge.config.ConfigException;
 import org.mailbridge.config.ConfigLoader;
+import org.mailbridge.exit.ExitCode;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

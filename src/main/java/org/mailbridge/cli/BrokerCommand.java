@@ -8,6 +8,7 @@ import org.mailbridge.broker.EmbeddedBroker;
 import org.mailbridge.config.Config;
 import org.mailbridge.config.ConfigException;
 import org.mailbridge.config.Domain;
+import org.mailbridge.exit.ExitCode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

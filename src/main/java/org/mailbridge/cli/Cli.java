@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.mailbridge.exit.ExitCode;
+
 import picocli.CommandLine;
 
 /**

@@ -15,6 +15,7 @@ import org.mailbridge.api.Subscription;
 import org.mailbridge.config.ConfigException;
 import org.mailbridge.event.Event;
 import org.mailbridge.event.EventJson;
+import org.mailbridge.exit.ExitCode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -10,6 +10,7 @@ import org.mailbridge.config.Config;
 import org.mailbridge.config.ConfigException;
 import org.mailbridge.daemon.Daemon;
 import org.mailbridge.daemon.DaemonException;
+import org.mailbridge.exit.ExitCode;
 
 import picocli.CommandLine.Command;
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.mailbridge.deliver.Deliver;
+import org.mailbridge.exit.ExitCode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

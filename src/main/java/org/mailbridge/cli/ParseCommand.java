@@ -11,10 +11,11 @@ import java.util.List;
 import org.mailbridge.config.ConfigException;
 import org.mailbridge.event.Event;
 import org.mailbridge.event.EventJson;
+import org.mailbridge.exit.ExitCode;
 import org.mailbridge.pipeline.Interpretation;
 import org.mailbridge.pipeline.Interpreter;
 import org.mailbridge.pipeline.Interpreters;
-import org.mailbridge.pipeline.Reasons;
+import org.mailbridge.spool.QuarantineReason;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -87,9 +88,9 @@ final class ParseCommand extends BaseCommand {
             return ExitCode.OK;
         }
         Interpretation.Unpublishable u = (Interpretation.Unpublishable) in;
-        err().println(file + ": no events; the daemon would quarantine it: " + u.note().reason()
+        err().println(file + ": no events; the daemon would quarantine it: " + u.note().reason().code()
                 + (u.note().parser().isEmpty() ? "" : " (parser " + u.note().parser() + ")") + ": " + u.note().detail());
-        return u.note().reason().equals(Reasons.IGNORED) ? ExitCode.OK : ExitCode.DATA_ERROR;
+        return u.note().reason() == QuarantineReason.IGNORED ? ExitCode.OK : ExitCode.DATA_ERROR;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 import org.mailbridge.config.ConfigException;
+import org.mailbridge.exit.ExitCode;
 import org.mailbridge.parse.ParserRegistry;
 
 import picocli.CommandLine.Command;

@@ -2,11 +2,15 @@ package org.mailbridge.cli;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.mailbridge.config.ConfigException;
+import org.mailbridge.exit.ExitCode;
 import org.mailbridge.spool.Quarantine;
+import org.mailbridge.spool.QuarantineReason;
 import org.mailbridge.spool.Spool;
 
 import picocli.CommandLine.Command;
@@ -25,7 +29,7 @@ final class ReplayCommand extends BaseCommand {
     boolean all;
 
     @Option(names = "--reason", paramLabel = "REASON", description = "Only messages quarantined for this reason "
-            + "(no-parser, untrusted, parse-error, …).")
+            + "(no-parser, untrusted, parse-error, …; the first line of the .reason file).")
     String reason;
 
     @Override
@@ -33,6 +37,16 @@ final class ReplayCommand extends BaseCommand {
         if (!all && names.isEmpty() && reason == null) {
             err().println("mailbridge replay: name messages, or use --all or --reason");
             return ExitCode.USAGE;
+        }
+        Optional<QuarantineReason> only = Optional.empty();
+        if (reason != null) {
+            only = QuarantineReason.fromCode(reason);
+            if (only.isEmpty()) {
+                err().println("mailbridge replay: no quarantine reason '" + reason + "'; reasons are "
+                        + Arrays.stream(QuarantineReason.values()).map(QuarantineReason::code)
+                        .collect(Collectors.joining(", ")));
+                return ExitCode.USAGE;
+            }
         }
         Quarantine q = new Quarantine(new Spool(config().spool()));
         List<Quarantine.Item> chosen = new ArrayList<>();
@@ -52,11 +66,11 @@ final class ReplayCommand extends BaseCommand {
         }
         int n = 0;
         for (Quarantine.Item item : chosen) {
-            if (reason != null && !item.note().reason().equals(reason)) {
+            if (only.isPresent() && item.note().reason() != only.get()) {
                 continue;
             }
             q.replay(item);
-            out().println("replayed " + item.entry().name() + " (was " + item.note().reason() + ": "
+            out().println("replayed " + item.entry().name() + " (was " + item.note().reason().code() + ": "
                     + item.note().detail() + ")");
             n++;
         }

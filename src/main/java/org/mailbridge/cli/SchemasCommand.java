@@ -3,6 +3,7 @@ package org.mailbridge.cli;
 import java.util.List;
 import java.util.Optional;
 
+import org.mailbridge.exit.ExitCode;
 import org.mailbridge.schema.BodySchema;
 import org.mailbridge.schema.SchemaCatalog;
 

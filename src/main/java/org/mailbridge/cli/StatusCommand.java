@@ -9,6 +9,7 @@ import java.util.Map;
 import org.mailbridge.config.Config;
 import org.mailbridge.config.ConfigException;
 import org.mailbridge.event.EventJson;
+import org.mailbridge.exit.ExitCode;
 import org.mailbridge.spool.Spool;
 import org.mailbridge.status.DaemonState;
 import org.mailbridge.status.SpoolReport;

@@ -6,13 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+
+import org.mailbridge.spi.Topics;
 
 /** Applies the coded defaults to a {@link RawConfig} and checks every value. */
 final class ConfigBuilder {
     /** The embedded broker's default port: not 5672, where a system broker usually listens. */
     static final int EMBEDDED_PORT = 5673;
-    private static final Pattern TOPIC_PART = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
     private static final List<String> DEFAULT_RULES_DIRS =
             List.of("/usr/share/mailbridge/parsers", "/etc/mailbridge/parsers.d");
 
@@ -106,8 +106,8 @@ final class ConfigBuilder {
         if (v == null) {
             return dflt;
         }
-        if (!TOPIC_PART.matcher(v).matches()) {
-            throw new ConfigException("key '" + key + "': '" + v + "' is not a dotted topic part");
+        if (!Topics.isTopic(v)) {
+            throw new ConfigException("key '" + key + "': '" + v + "' is not a topic part (" + Topics.SYNTAX + ")");
         }
         return v;
     }

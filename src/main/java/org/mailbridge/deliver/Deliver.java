@@ -9,12 +9,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-import org.mailbridge.cli.ExitCode;
 import org.mailbridge.config.ConfigException;
 import org.mailbridge.config.ConfigLocation;
 import org.mailbridge.config.SpoolKeyReader;
+import org.mailbridge.exit.ExitCode;
 import org.mailbridge.spool.Quarantine;
 import org.mailbridge.spool.QuarantineNote;
+import org.mailbridge.spool.QuarantineReason;
 import org.mailbridge.spool.Spool;
 
 /**
@@ -80,8 +81,8 @@ public final class Deliver {
         Spool.Staged staged = spool.stage(in);
         Optional<String> junk = MailSniffer.whyNotMail(staged.head(), staged.size());
         if (junk.isPresent()) {
-            new Quarantine(spool).put(staged.entry(), QuarantineNote.of("not-mail", junk.get()));
-            log(err, "error", "quarantined", "not-mail: " + junk.get() + " name=" + staged.entry().name());
+            new Quarantine(spool).put(staged.entry(), QuarantineNote.of(QuarantineReason.NOT_MAIL, junk.get()));
+            log(err, "error", "quarantined", QuarantineReason.NOT_MAIL.code() + ": " + junk.get() + " name=" + staged.entry().name());
             return ExitCode.DATA_ERROR.code();
         }
         spool.commit(staged);

@@ -30,6 +30,7 @@ import org.mailbridge.spi.Header;
 import org.mailbridge.spi.Headers;
 import org.mailbridge.spi.Mail;
 import org.mailbridge.spi.MailPart;
+import org.mailbridge.spool.QuarantineReason;
 
 /**
  * Reads a raw message into a {@link Mail} with Mime4j, streaming and within {@link Limits}:
@@ -85,7 +86,7 @@ public final class MailReader {
             if (e.isSize()) {
                 throw oversized(counted.count());
             }
-            throw new MalformedMailException("malformed", e.getMessage(), null);
+            throw new MalformedMailException(QuarantineReason.MALFORMED, e.getMessage(), null);
         } catch (MimeIOException e) {
             throw malformed(e.getCause() != null ? e.getCause() : e);
         } catch (MimeException e) {
@@ -105,7 +106,7 @@ public final class MailReader {
             }
         }
         if (headers.isEmpty()) {
-            throw new MalformedMailException("malformed", "no header fields: not a mail message", null);
+            throw new MalformedMailException(QuarantineReason.MALFORMED, "no header fields: not a mail message", null);
         }
         Headers hs = new Headers(headers);
         Optional<Address> envelope = fromLine.or(() -> hs.first("Return-Path").flatMap(HeaderDecoder::returnPath));
@@ -137,11 +138,11 @@ public final class MailReader {
     }
 
     private MalformedMailException oversized(long size) {
-        return new MalformedMailException("oversized", "message of " + (size > limits.maxMessageSize() ? "over " : "")
+        return new MalformedMailException(QuarantineReason.OVERSIZED, "message of " + (size > limits.maxMessageSize() ? "over " : "")
                 + size + " bytes is over limits.max_message_size (" + limits.maxMessageSize() + ")", null);
     }
 
     private static MalformedMailException malformed(Throwable cause) {
-        return new MalformedMailException("malformed", "unreadable MIME: " + cause.getMessage(), cause);
+        return new MalformedMailException(QuarantineReason.MALFORMED, "unreadable MIME: " + cause.getMessage(), cause);
     }
 }

@@ -12,6 +12,7 @@ import org.mailbridge.spi.MailParser;
 import org.mailbridge.spi.ParseOutcome;
 import org.mailbridge.spi.ParserConfigException;
 import org.mailbridge.spi.ParserContext;
+import org.mailbridge.spi.ParserIds;
 import org.mailbridge.spi.SenderPolicy;
 
 /**
@@ -22,7 +23,7 @@ import org.mailbridge.spi.SenderPolicy;
  */
 public final class GenericMailParser implements MailParser {
     /** The reserved id. */
-    public static final String ID = "mail";
+    public static final String ID = ParserIds.GENERIC;
     /** The topic suffix. */
     public static final String TOPIC = "mail.received";
     /** The schema header value. */

@@ -10,6 +10,7 @@ import org.mailbridge.config.Config;
 import org.mailbridge.config.ConfigException;
 import org.mailbridge.rules.RuleLoader;
 import org.mailbridge.rules.RuleParser;
+import org.mailbridge.spi.ExplainingParser;
 import org.mailbridge.spi.Mail;
 import org.mailbridge.spi.MailParser;
 import org.mailbridge.spi.ParseOutcome;

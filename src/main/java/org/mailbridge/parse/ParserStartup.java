@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.regex.Pattern;
 
 import org.mailbridge.config.Config;
 import org.mailbridge.config.ConfigException;
 import org.mailbridge.parse.ParserRegistry.LoadedParser;
 import org.mailbridge.spi.MailParser;
 import org.mailbridge.spi.ParserConfigException;
+import org.mailbridge.spi.ParserIds;
 import org.mailbridge.spi.ParserSettings;
 
 /**
@@ -24,7 +24,6 @@ import org.mailbridge.spi.ParserSettings;
  * {@code broken} (it is left out); problems of the configuration throw.
  */
 final class ParserStartup {
-    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_.-]*");
 
     private ParserStartup() {
     }
@@ -58,7 +57,7 @@ final class ParserStartup {
                 broken.add(lp.source() + ": parser " + lp.parser().getClass().getName() + " failed to give its id: " + e);
                 continue;
             }
-            if (id == null || !ID.matcher(id).matches() || id.equals(ParserRegistry.GENERIC_ID)) {
+            if (!ParserIds.isUsable(id)) {
                 broken.add(lp.source() + ": parser " + lp.parser().getClass().getName() + " has an invalid or reserved id '"
                         + id + "'");
                 continue;

@@ -16,6 +16,7 @@ import org.mailbridge.parse.ParserRegistry;
 import org.mailbridge.spi.Mail;
 import org.mailbridge.spi.ParseOutcome;
 import org.mailbridge.spool.QuarantineNote;
+import org.mailbridge.spool.QuarantineReason;
 
 /**
  * Reads a mail and runs the parsers over it: the part of the pipeline that {@code parse} (the dry
@@ -62,7 +63,7 @@ public final class Interpreter {
     public Interpretation interpret(Mail mail, Consumer<String> explain) {
         ParserRegistry.Result r = registry.parse(mail, explain);
         if (r instanceof ParserRegistry.Result.Crashed c) {
-            return quarantine(Reasons.PARSER_ERROR, c.parserId(), "parser threw " + c.error());
+            return quarantine(QuarantineReason.PARSER_ERROR, c.parserId(), "parser threw " + c.error());
         }
         if (r instanceof ParserRegistry.Result.Claimed c) {
             return claimed(mail, c.parserId(), c.outcome());
@@ -71,7 +72,7 @@ public final class Interpreter {
             explain.accept("no parser claims it; unclaimed = \"publish\": generic " + GenericMailParser.TOPIC + " event");
             return claimed(mail, GenericMailParser.ID, generic.get().parse(mail));
         }
-        return quarantine(Reasons.NO_PARSER, "", "no parser claims this mail (subject: "
+        return quarantine(QuarantineReason.NO_PARSER, "", "no parser claims this mail (subject: "
                 + abbreviate(mail.subject()) + ")");
     }
 
@@ -81,15 +82,15 @@ public final class Interpreter {
                     ev.trust());
         }
         if (o instanceof ParseOutcome.Ignored ig) {
-            return quarantine(Reasons.IGNORED, parserId, ig.reason());
+            return quarantine(QuarantineReason.IGNORED, parserId, ig.reason());
         }
         if (o instanceof ParseOutcome.Malformed m) {
-            return quarantine(Reasons.PARSE_ERROR, parserId, m.reason());
+            return quarantine(QuarantineReason.PARSE_ERROR, parserId, m.reason());
         }
-        return quarantine(Reasons.PARSER_ERROR, parserId, "parser answered not-mine after claiming");
+        return quarantine(QuarantineReason.PARSER_ERROR, parserId, "parser answered not-mine after claiming");
     }
 
-    private Interpretation quarantine(String reason, String parser, String detail) {
+    private Interpretation quarantine(QuarantineReason reason, String parser, String detail) {
         return new Interpretation.Unpublishable(new QuarantineNote(reason, parser, detail, clock.instant()));
     }
 

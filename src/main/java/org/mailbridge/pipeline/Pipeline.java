@@ -13,6 +13,7 @@ import org.mailbridge.publish.NoRouteException;
 import org.mailbridge.publish.PublishException;
 import org.mailbridge.spool.Quarantine;
 import org.mailbridge.spool.QuarantineNote;
+import org.mailbridge.spool.QuarantineReason;
 import org.mailbridge.spool.Spool;
 import org.mailbridge.spool.SpoolEntry;
 import org.slf4j.Logger;
@@ -59,7 +60,7 @@ public final class Pipeline {
             in = interpreter.interpret(claimed.path(), QUIET);
         } catch (java.nio.file.AccessDeniedException e) {
             // Retrying cannot help (a writer's permissions); keep it, with the reason, for an operator.
-            return quarantine(claimed, note(Reasons.UNREADABLE, "", "cannot read the spool file: " + e), "");
+            return quarantine(claimed, note(QuarantineReason.UNREADABLE, "", "cannot read the spool file: " + e), "");
         }
         if (in instanceof Interpretation.Unpublishable u) {
             return quarantine(claimed, u.note(), "");
@@ -67,12 +68,12 @@ public final class Pipeline {
         Interpretation.Publishable p = (Interpretation.Publishable) in;
         String mid = p.events().get(0).headers().getOrDefault(EventHeaders.SOURCE_MESSAGE_ID, "").toString();
         if (!p.trust().trusted()) {
-            return quarantine(claimed, note(Reasons.UNTRUSTED, p.parserId(), p.trust().why()), mid);
+            return quarantine(claimed, note(QuarantineReason.UNTRUSTED, p.parserId(), p.trust().why()), mid);
         }
         try {
             dispatcher.publish(p.parserId(), p.events());
         } catch (NoRouteException e) {
-            return quarantine(claimed, note(Reasons.NO_ROUTE, p.parserId(), e.getMessage()), mid);
+            return quarantine(claimed, note(QuarantineReason.NO_ROUTE, p.parserId(), e.getMessage()), mid);
         } catch (PublishException e) {
             return retry(claimed, p, mid, e);
         }
@@ -90,7 +91,7 @@ public final class Pipeline {
             int n = refusals.merge(claimed.name(), 1, Integer::sum);
             if (n >= maxRefusals) {
                 refusals.remove(claimed.name());
-                return quarantine(claimed, note(Reasons.PUBLISH_REJECTED, p.parserId(),
+                return quarantine(claimed, note(QuarantineReason.PUBLISH_REJECTED, p.parserId(),
                         "domain " + e.domain() + " refused it " + n + " times: " + e.getMessage()), mid);
             }
         }
@@ -104,12 +105,12 @@ public final class Pipeline {
     private Outcome quarantine(SpoolEntry claimed, QuarantineNote note, String mid) throws IOException {
         quarantine.put(claimed, note);
         LOG.warn("{}", LogFmt.msg("quarantined").kv("name", claimed.name()).kv("mid", mid.isEmpty() ? null : mid)
-                .kv("reason", note.reason()).kv("parser", note.parser().isEmpty() ? null : note.parser())
+                .kv("reason", note.reason().code()).kv("parser", note.parser().isEmpty() ? null : note.parser())
                 .kv("detail", note.detail()));
         return new Outcome.Quarantined(note);
     }
 
-    private QuarantineNote note(String reason, String parser, String detail) {
+    private QuarantineNote note(QuarantineReason reason, String parser, String detail) {
         return new QuarantineNote(reason, parser, detail, clock.instant());
     }
 }

@@ -6,32 +6,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.mailbridge.spi.Unknowns;
+
 /**
  * A rule's {@code [rule.body]}: the JSON body as a tree whose string leaves are
  * {@link Template}s. Evaluating it tracks which leaves used a field the mail does not carry, so
- * their paths can be listed in {@code mailbridge.unknown}.
+ * their paths can be listed in {@code mailbridge.unknown}, in the SPI's path syntax
+ * ({@link Unknowns}).
  */
 sealed interface BodyTemplate {
     /** What evaluation needs and collects. */
     final class Context {
         private final Map<String, Object> values;
         private final Set<String> unknownFields;
-        private final List<String> unknownPaths = new ArrayList<>();
+        private final Unknowns unknowns;
 
         Context(Map<String, Object> values, Set<String> unknownFields) {
+            this(values, unknownFields, new Unknowns());
+        }
+
+        private Context(Map<String, Object> values, Set<String> unknownFields, Unknowns unknowns) {
             this.values = values;
             this.unknownFields = unknownFields;
+            this.unknowns = unknowns;
         }
 
-        List<String> unknownPaths() {
-            return unknownPaths;
+        Unknowns unknowns() {
+            return unknowns;
         }
 
+        /** The context for one {@code $each} element: same fields, same unknowns, plus the item. */
         private Context with(Object item) {
             Map<String, Object> v = new LinkedHashMap<>(values);
             v.put(FieldSpec.ITEM, item);
-            Context c = new Context(v, unknownFields);
-            return c;
+            return new Context(v, unknownFields, unknowns);
         }
     }
 
@@ -52,7 +60,7 @@ sealed interface BodyTemplate {
         public Object eval(Context ctx, String path) {
             for (String ref : template.refs()) {
                 if (ctx.unknownFields.contains(ref)) {
-                    ctx.unknownPaths.add(path);
+                    ctx.unknowns.add(path);
                     return ctx.values.get(ref);
                 }
             }
@@ -65,7 +73,7 @@ sealed interface BodyTemplate {
         @Override
         public Object eval(Context ctx, String path) {
             Map<String, Object> out = new LinkedHashMap<>();
-            members.forEach((k, v) -> out.put(k, v.eval(ctx, path.isEmpty() ? k : path + "." + k)));
+            members.forEach((k, v) -> out.put(k, v.eval(ctx, Unknowns.key(path, k))));
             return out;
         }
     }
@@ -76,7 +84,7 @@ sealed interface BodyTemplate {
         public Object eval(Context ctx, String path) {
             List<Object> out = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
-                out.add(items.get(i).eval(ctx, path + "[" + i + "]"));
+                out.add(items.get(i).eval(ctx, Unknowns.index(path, i)));
             }
             return out;
         }
@@ -90,14 +98,14 @@ sealed interface BodyTemplate {
         @Override
         public Object eval(Context ctx, String path) {
             if (ctx.unknownFields.contains(field)) {
-                ctx.unknownPaths.add(path);
+                ctx.unknowns.add(path);
                 return ctx.values.get(field);
             }
             Object v = ctx.values.get(field);
             List<?> elements = v instanceof List<?> l ? l : v == null ? List.of() : List.of(v);
             List<Object> out = new ArrayList<>();
             for (int i = 0; i < elements.size(); i++) {
-                out.add(emit.eval(ctx.with(elements.get(i)), path + "[" + i + "]"));
+                out.add(emit.eval(ctx.with(elements.get(i)), Unknowns.index(path, i)));
             }
             return out;
         }
@@ -111,7 +119,7 @@ sealed interface BodyTemplate {
         @Override
         public Object eval(Context ctx, String path) {
             if (ctx.unknownFields.contains(field)) {
-                ctx.unknownPaths.add(path);
+                ctx.unknowns.add(path);
                 return null;
             }
             Object v = ctx.values.get(field);

@@ -1,6 +1,5 @@
 package org.mailbridge.rules;
 
-import org.mailbridge.config.TomlLocator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,11 +9,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.mailbridge.config.TomlLocator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 
+import org.mailbridge.spi.ParserIds;
 import org.mailbridge.spi.SenderPolicy;
 
 /**
@@ -23,7 +24,6 @@ import org.mailbridge.spi.SenderPolicy;
  * fields that do not exist. See {@code docs/write-a-parser.md} for the language.
  */
 final class RuleFileReader {
-    static final Pattern ID = Pattern.compile("[a-z][a-z0-9_.-]*");
     private static final TomlMapper MAPPER = new TomlMapper();
     private static final Set<String> TOP = Set.of("id", "description", "order", "senders", "fields", "rule");
     private static final Set<String> RULE = Set.of("name", "match", "fields", "topic", "schema", "severity", "body",
@@ -69,8 +69,9 @@ final class RuleFileReader {
         }
         root.allowOnly(TOP);
         String id = root.string("id", true);
-        if (id != null && (!ID.matcher(id).matches() || id.equals("mail"))) {
-            root.child("id").error("'" + id + "' is not a parser id ([a-z][a-z0-9_.-]*, not 'mail')");
+        if (id != null && !ParserIds.isUsable(id)) {
+            root.child("id").error("'" + id + "' is not a parser id (" + ParserIds.SYNTAX + ", not '"
+                    + ParserIds.GENERIC + "')");
         }
         String description = Optional.ofNullable(root.string("description", false)).orElse("");
         long order = root.integer("order", RuleParser.DEFAULT_ORDER);

@@ -9,15 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
-import org.mailbridge.parse.ExplainingParser;
 import org.mailbridge.spi.EventDraft;
+import org.mailbridge.spi.ExplainingParser;
 import org.mailbridge.spi.Mail;
 import org.mailbridge.spi.ParseOutcome;
 import org.mailbridge.spi.ParserConfigException;
 import org.mailbridge.spi.ParserContext;
 import org.mailbridge.spi.SenderPolicy;
+import org.mailbridge.spi.Topics;
+import org.mailbridge.spi.Unknowns;
 
 /**
  * The parser one rule file defines. Its rules are tried in file order; the first that matches
@@ -28,7 +29,6 @@ import org.mailbridge.spi.SenderPolicy;
 public final class RuleParser implements ExplainingParser {
     /** The order of rule files that do not set one: after most built-ins, before plugins. */
     public static final int DEFAULT_ORDER = 500;
-    private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
 
     private final String id;
     private final int order;
@@ -172,15 +172,13 @@ public final class RuleParser implements ExplainingParser {
             }
         }
         String topic = rule.topic().render(values);
-        if (!TOPIC.matcher(topic).matches()) {
-            throw new Unreadable("topic '" + topic + "' is not dotted words");
+        if (!Topics.isTopic(topic)) {
+            throw new Unreadable("topic '" + topic + "' is not " + Topics.SYNTAX);
         }
         BodyTemplate.Context ctx = new BodyTemplate.Context(values, unknown);
         @SuppressWarnings("unchecked")
         Map<String, Object> body = (Map<String, Object>) rule.body().eval(ctx, "");
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("unknown", List.copyOf(ctx.unknownPaths()));
-        body.put("mailbridge", meta);
+        body.put(Unknowns.BODY_KEY, ctx.unknowns().toMailbridge(Map.of()));
         return new EventDraft(topic, rule.schema(), rule.severity(), body, names(rule.usernames(), values),
                 names(rule.packages(), values));
     }

@@ -6,12 +6,11 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * An event as a parser produces it, before the bridge gives it an id, a full topic and headers.
  *
- * @param topic the topic suffix, such as {@code bugzilla.bug.update}; the bridge prepends
+ * @param topic the topic suffix, such as {@code bugzilla.bug.update} (see {@link Topics}); the bridge prepends
  *     {@code <topic_prefix>.<environment>.}
  * @param schema the {@code fedora_messaging_schema} header: the fedora-messaging message class
  *     whose schema the body satisfies
@@ -25,12 +24,11 @@ public record EventDraft(String topic, String schema, int severity, Map<String, 
                          Set<String> usernames, Set<String> packages) {
     /** fedora-messaging's INFO severity, the usual one. */
     public static final int INFO = 20;
-    private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
 
     public EventDraft {
         Objects.requireNonNull(topic, "topic");
-        if (!TOPIC.matcher(topic).matches()) {
-            throw new IllegalArgumentException("topic '" + topic + "' is not dotted words");
+        if (!Topics.isTopic(topic)) {
+            throw new IllegalArgumentException("topic '" + topic + "' is not " + Topics.SYNTAX);
         }
         Objects.requireNonNull(schema, "schema");
         if (severity != 10 && severity != 20 && severity != 30 && severity != 40) {

@@ -52,7 +52,7 @@ public final class Quarantine {
     public List<Item> list() throws IOException {
         List<Item> out = new ArrayList<>();
         for (SpoolEntry e : spool.list(Spool.QUARANTINE)) {
-            out.add(new Item(e, note(e.name()).orElse(QuarantineNote.of("unknown", "no reason file"))));
+            out.add(new Item(e, note(e.name()).orElseGet(Quarantine::missing)));
         }
         return out;
     }
@@ -67,17 +67,22 @@ public final class Quarantine {
             return Optional.empty();
         }
         SpoolEntry e = new SpoolEntry(name, p);
-        return Optional.of(new Item(e, note(name).orElse(QuarantineNote.of("unknown", "no reason file"))));
+        return Optional.of(new Item(e, note(name).orElseGet(Quarantine::missing)));
     }
 
     /**
-     * Sends a quarantined message back to {@code new/} for another try; its reason file is removed
-     * (the daemon logs the earlier reason when it picks the message up again, if it fails again).
+     * Sends a quarantined message back to {@code new/} for another try and removes its reason
+     * file. Nothing keeps the earlier reason: a caller that wants it shown (as {@code replay}
+     * prints it) reads it from {@code item} first. If the message fails again it gets a new one.
      */
     public SpoolEntry replay(Item item) throws IOException {
         SpoolEntry back = spool.moveDurably(item.entry(), Spool.NEW);
         Files.deleteIfExists(spool.dir(Spool.QUARANTINE).resolve(item.entry().name() + REASON_SUFFIX));
         return back;
+    }
+
+    private static QuarantineNote missing() {
+        return QuarantineNote.of(QuarantineReason.UNKNOWN, "no reason file");
     }
 
     private Optional<QuarantineNote> note(String name) throws IOException {

@@ -10,31 +10,28 @@ import java.util.Objects;
  * few {@code key: value} lines, so that an operator can read it with {@code cat} and a script with
  * {@code grep}.
  *
- * @param reason a short, stable category ({@code no-parser}, {@code untrusted}, {@code malformed},
- *     {@code oversized}, {@code ignored}, {@code parse-error}, {@code parser-error}, {@code not-mail},
- *     {@code publish-rejected}, {@code no-route})
+ * @param reason the category; its {@link QuarantineReason#code() code} is the file's first line
  * @param parser the parser involved, or empty
  * @param detail a one-line human explanation
  * @param time when the decision was made
  */
-public record QuarantineNote(String reason, String parser, String detail, Instant time) {
+public record QuarantineNote(QuarantineReason reason, String parser, String detail, Instant time) {
     public QuarantineNote {
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(time, "time");
         parser = parser == null ? "" : oneLine(parser);
         detail = detail == null ? "" : oneLine(detail);
-        reason = oneLine(reason);
     }
 
     /** A note made now, with no parser. */
-    public static QuarantineNote of(String reason, String detail) {
+    public static QuarantineNote of(QuarantineReason reason, String detail) {
         return new QuarantineNote(reason, "", detail, Instant.now());
     }
 
     /** The sidecar text. */
     public String format() {
         StringBuilder sb = new StringBuilder();
-        sb.append("reason: ").append(reason).append('\n');
+        sb.append("reason: ").append(reason.code()).append('\n');
         if (!parser.isEmpty()) {
             sb.append("parser: ").append(parser).append('\n');
         }
@@ -43,7 +40,10 @@ public record QuarantineNote(String reason, String parser, String detail, Instan
         return sb.toString();
     }
 
-    /** Reads a sidecar; unknown keys are skipped, a missing reason reads as {@code unknown}. */
+    /**
+     * Reads a sidecar; unknown keys are skipped, and a missing reason, or one this version does not
+     * know, reads as {@link QuarantineReason#UNKNOWN} (the file itself is left as it is).
+     */
     public static QuarantineNote parse(String text) {
         Map<String, String> kv = new LinkedHashMap<>();
         for (String line : text.split("\n")) {
@@ -58,7 +58,9 @@ public record QuarantineNote(String reason, String parser, String detail, Instan
         } catch (RuntimeException e) {
             time = Instant.EPOCH;
         }
-        return new QuarantineNote(kv.getOrDefault("reason", "unknown"), kv.get("parser"), kv.get("detail"), time);
+        QuarantineReason reason = QuarantineReason.fromCode(kv.getOrDefault("reason", ""))
+                .orElse(QuarantineReason.UNKNOWN);
+        return new QuarantineNote(reason, kv.get("parser"), kv.get("detail"), time);
     }
 
     /** Sidecars are line-based: hostile mail must not be able to forge a second key. */

@@ -55,7 +55,7 @@ public record SpoolReport(String spool, int waiting, Optional<Instant> oldestWai
         }
         Map<String, Integer> byReason = new TreeMap<>();
         for (Quarantine.Item q : new Quarantine(spool).list()) {
-            byReason.merge(q.note().reason(), 1, Integer::sum);
+            byReason.merge(q.note().reason().code(), 1, Integer::sum);
         }
         Optional<DaemonState> daemon = new StateFile(spool.root()).read();
         Instant now = clock.instant();

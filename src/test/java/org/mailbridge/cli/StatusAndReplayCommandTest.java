@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailbridge.spool.Quarantine;
 import org.mailbridge.spool.QuarantineNote;
+import org.mailbridge.spool.QuarantineReason;
 import org.mailbridge.spool.Spool;
 import org.mailbridge.spool.SpoolEntry;
 import org.mailbridge.status.DaemonState;
@@ -74,8 +75,10 @@ class StatusAndReplayCommandTest {
         setUp("[status]\nmax_quarantine = 1\n");
         heartbeat(Instant.now(), true);
         Quarantine q = new Quarantine(spool);
-        q.put(spool.claim(waiting("u1")).orElseThrow(), QuarantineNote.of("untrusted", "sender x is not one of []"));
-        q.put(spool.claim(waiting("n1")).orElseThrow(), QuarantineNote.of("no-parser", "no parser claims this mail"));
+        q.put(spool.claim(waiting("u1")).orElseThrow(),
+                QuarantineNote.of(QuarantineReason.UNTRUSTED, "sender x is not one of []"));
+        q.put(spool.claim(waiting("n1")).orElseThrow(),
+                QuarantineNote.of(QuarantineReason.NO_PARSER, "no parser claims this mail"));
         CliRun s = CliRun.of("status", "--conf", conf.toString());
         assertThat(s.exit).isEqualTo(69);
         assertThat(s.out).contains("quarantined:  2 {no-parser=1, untrusted=1}");
@@ -86,7 +89,7 @@ class StatusAndReplayCommandTest {
         assertThat(spool.waiting()).hasSize(1);
         assertThat(Files.readString(spool.waiting().get(0).path())).contains("<u1@example.org>");
         assertThat(q.list()).hasSize(1);
-        assertThat(q.list().get(0).note().reason()).isEqualTo("no-parser");
+        assertThat(q.list().get(0).note().reason().code()).isEqualTo("no-parser");
     }
 
     @Test
@@ -94,6 +97,9 @@ class StatusAndReplayCommandTest {
         setUp("");
         assertThat(CliRun.of("replay", "--conf", conf.toString(), "nope").exit).isEqualTo(65);
         assertThat(CliRun.of("replay", "--conf", conf.toString()).exit).isEqualTo(64);
+        CliRun bogus = CliRun.of("replay", "--conf", conf.toString(), "--reason", "no-such-reason");
+        assertThat(bogus.exit).isEqualTo(64);
+        assertThat(bogus.err).contains("no-parser").contains("publish-rejected");
     }
 
     @Test

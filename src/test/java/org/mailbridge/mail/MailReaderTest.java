@@ -23,14 +23,14 @@ class MailReaderTest {
     void anOversizedMessageIsRefusedAsOversized() {
         String big = TestMail.plain("big").body(("y".repeat(99) + "\n").repeat(700)).text();
         assertThatThrownBy(() -> read(SMALL, big)).isInstanceOf(MalformedMailException.class)
-                .satisfies(e -> assertThat(((MalformedMailException) e).reason()).isEqualTo("oversized"));
+                .satisfies(e -> assertThat(((MalformedMailException) e).reason().code()).isEqualTo("oversized"));
     }
 
     @Test
     void aLineOverTheLimitIsMalformed() {
         String longLine = TestMail.plain("line").body("z".repeat(5000) + "\n").text();
         assertThatThrownBy(() -> read(SMALL, longLine)).isInstanceOf(MalformedMailException.class)
-                .satisfies(e -> assertThat(((MalformedMailException) e).reason()).isEqualTo("malformed"));
+                .satisfies(e -> assertThat(((MalformedMailException) e).reason().code()).isEqualTo("malformed"));
     }
 
     @Test

@@ -109,7 +109,7 @@ class GoldenFilesTest {
         }
         Interpretation.Unpublishable u = (Interpretation.Unpublishable) r;
         Map<String, Object> q = new LinkedHashMap<>();
-        q.put("reason", u.note().reason());
+        q.put("reason", u.note().reason().code());
         q.put("parser", u.note().parser());
         q.put("detail", u.note().detail());
         return Map.of("quarantined", q);

@@ -217,7 +217,7 @@ class ParserRegistryTest {
                 new EventFactory("org.fedoraproject", "prod", FixedClock.CLOCK), FixedClock.CLOCK);
         Interpretation boom = in.interpret(new java.io.ByteArrayInputStream(TestMail.plain("a boom").bytes()), s -> { });
         assertThat(boom).isInstanceOfSatisfying(Interpretation.Unpublishable.class, u -> {
-            assertThat(u.note().reason()).isEqualTo("parser-error");
+            assertThat(u.note().reason().code()).isEqualTo("parser-error");
             assertThat(u.note().parser()).isEqualTo("thrower");
             assertThat(u.note().detail()).contains("kaboom");
         });

@@ -20,8 +20,8 @@ import org.mailbridge.config.ConfigLoader;
 import org.mailbridge.pipeline.Interpretation;
 import org.mailbridge.pipeline.Interpreter;
 import org.mailbridge.pipeline.Interpreters;
-import org.mailbridge.pipeline.Reasons;
 import org.mailbridge.spi.MailParser;
+import org.mailbridge.spool.QuarantineReason;
 import org.mailbridge.testing.FixedClock;
 import org.mailbridge.testing.PluginJars;
 
@@ -81,7 +81,7 @@ class PluginLoadingTest {
         Interpreter in = Interpreters.create(config(), FixedClock.CLOCK);
         Interpretation crash = interpret(in, "CRASH boom");
         assertThat(crash).isInstanceOf(Interpretation.Unpublishable.class);
-        assertThat(((Interpretation.Unpublishable) crash).note().reason()).isEqualTo(Reasons.PARSER_ERROR);
+        assertThat(((Interpretation.Unpublishable) crash).note().reason()).isEqualTo(QuarantineReason.PARSER_ERROR);
         assertThat(((Interpretation.Unpublishable) crash).note().parser()).isEqualTo("crashy");
         assertThat(interpret(in, "CRASH calm")).isInstanceOf(Interpretation.Publishable.class);
         Interpretation good = interpret(in, "GOOD news");

@@ -77,7 +77,7 @@ class PipelineTest {
         assertThat(p.process(spool.claim(spool.waiting().get(0)).orElseThrow())).isInstanceOf(Outcome.Retry.class);
         Outcome third = p.process(spool.claim(spool.waiting().get(0)).orElseThrow());
         assertThat(third).isInstanceOfSatisfying(Outcome.Quarantined.class,
-                q -> assertThat(q.note().reason()).isEqualTo("publish-rejected"));
+                q -> assertThat(q.note().reason().code()).isEqualTo("publish-rejected"));
         assertThat(spool.waiting()).isEmpty();
         assertThat(new Quarantine(spool).list()).singleElement()
                 .satisfies(i -> assertThat(i.note().detail()).contains("refused it 3 times"));
@@ -100,11 +100,11 @@ class PipelineTest {
                 """, Map.of("a", a, "b", b));
         Outcome untrusted = p.process(claimed(TestMail.plain("u")));
         assertThat(untrusted).isInstanceOfSatisfying(Outcome.Quarantined.class,
-                q -> assertThat(q.note().reason()).isEqualTo("untrusted"));
+                q -> assertThat(q.note().reason().code()).isEqualTo("untrusted"));
         Outcome unrouted = p.process(claimed(TestMail.plain("r").header("Sender", "x")
                 .header("Return-Path", "<robot@trusted.example.org>")));
         assertThat(unrouted).isInstanceOfSatisfying(Outcome.Quarantined.class,
-                q -> assertThat(q.note().reason()).isEqualTo("no-route"));
+                q -> assertThat(q.note().reason().code()).isEqualTo("no-route"));
         assertThat(a.published()).isEmpty();
         assertThat(b.published()).isEmpty();
         assertThat(new Quarantine(spool).list()).hasSize(2);

@@ -17,6 +17,16 @@ class RuleParserTest {
             senders = ["robot@example.org"]
             """;
 
+    /** A rule that takes every robot mail, up to its fields table. */
+    private static final String ANY_ROBOT_MAIL = """
+            [[rule]]
+            name = "r"
+            match.all = [{ in = "header:X-Robot" }]
+            topic = "t"
+            schema = "s"
+            [rule.fields]
+            """;
+
     private static String robot(String subject, String body) {
         return robot(subject, body, "Robot <robot@example.org>");
     }
@@ -58,6 +68,24 @@ class RuleParserTest {
         assertThat(why).last().isEqualTo("rule 'second': no match: 'none' condition holds: subject ~ /DRAFT/");
         assertThat(parse(toml, robot("Deploy 7", ""), why)).isEqualTo(new ParseOutcome.Ignored("deploys are not events"));
         assertThat(parse(toml, robot("Build", "Result: failed\n"), new ArrayList<>())).isInstanceOf(ParseOutcome.NotMine.class);
+    }
+
+    /**
+     * Covers two bugs: an unknown value inside {@code $each} was not listed (each element had a
+     * context of its own that dropped its paths), and a key that is not an identifier was joined
+     * with a bare dot instead of the SPI's bracketed form.
+     */
+    @Test
+    void unknownsInsideEachAndOddKeysUseTheSpiPathSyntax() {
+        String toml = ANY_ROBOT_MAIL + """
+                builds = { in = "body", regex = '^Builds: (.*)', type = "list" }
+                owner = { in = "body", regex = '^Owner: (\\S+)', unknown = "" }
+                [rule.body]
+                "build-list" = { "$each" = "builds", "$emit" = { nvr = "{{item}}", by = "{{owner}}" } }
+                """;
+        Map<String, Object> b = only(parse(toml, robot("s", "Builds: a-1-1, b-2-2\n"), new ArrayList<>())).body();
+        assertThat(b).containsEntry("mailbridge", Map.of("unknown",
+                List.of("[\"build-list\"][0].by", "[\"build-list\"][1].by")));
     }
 
     @Test
@@ -109,13 +137,7 @@ class RuleParserTest {
 
     @Test
     void blocksAndContinuedLines() {
-        String toml = """
-                [[rule]]
-                name = "r"
-                match.all = [{ in = "header:X-Robot" }]
-                topic = "t"
-                schema = "s"
-                [rule.fields]
+        String toml = ANY_ROBOT_MAIL + """
                 quoted = { in = "body", after = '^``$', until_last = '^``$' }
                 first = { in = "body", after = '^``$', until = '^``$' }
                 notes = { in = "body", regex = '^ +Notes: (.*)$', continued = '^ {13}(\\S.*)$', join = " " }
@@ -135,13 +157,7 @@ class RuleParserTest {
 
     @Test
     void missingFieldsAreMalformedDefaultedOrUnknown() {
-        String toml = """
-                [[rule]]
-                name = "r"
-                match.all = [{ in = "header:X-Robot" }]
-                topic = "t"
-                schema = "s"
-                [rule.fields]
+        String toml = ANY_ROBOT_MAIL + """
                 tag = { in = "body", regex = '^Tag: (\\S+)', default = "{{null}}" }
                 owner = { in = "body", regex = '^Owner: (\\S+)', unknown = "" }
                 epoch = { unknown = "{{null}}" }
@@ -191,7 +207,7 @@ class RuleParserTest {
         ParseOutcome o = parse(toml, robot("moved f1 f2", ""), new ArrayList<>());
         assertThat(((ParseOutcome.Events) o).events()).extracting(EventDraft::topic).containsExactly("site.untag", "site.tag.f2");
         assertThat(parse(toml, robot("moved f1 f2!x", ""), new ArrayList<>())).isEqualTo(
-                new ParseOutcome.Malformed("rule 'b' of site: topic 'site.tag.f2!x' is not dotted words"));
+                new ParseOutcome.Malformed("rule 'b' of site: topic 'site.tag.f2!x' is not dotted words of A-Z a-z 0-9 _ -"));
     }
 
     @Test

@@ -73,9 +73,10 @@ class SpoolTest {
         s.ensureLayout();
         SpoolEntry c = s.claim(deliver(s, "A: 1\n\n")).orElseThrow();
         Quarantine q = new Quarantine(s);
-        q.put(c, new QuarantineNote("untrusted", "bugzilla", "sender x", Instant.parse("2026-11-29T00:00:00Z")));
+        q.put(c, new QuarantineNote(QuarantineReason.UNTRUSTED, "bugzilla", "sender x",
+                Instant.parse("2026-11-29T00:00:00Z")));
         Quarantine.Item item = q.list().get(0);
-        assertThat(item.note().reason()).isEqualTo("untrusted");
+        assertThat(item.note().reason().code()).isEqualTo("untrusted");
         assertThat(item.note().parser()).isEqualTo("bugzilla");
         assertThat(Files.readString(dir.resolve("quarantine").resolve(c.name() + ".reason")))
                 .isEqualTo("reason: untrusted\nparser: bugzilla\ndetail: sender x\ntime: 2026-11-29T00:00:00Z\n");
@@ -87,9 +88,9 @@ class SpoolTest {
 
     @Test
     void hostileDetailCannotForgeASecondKey() {
-        QuarantineNote n = QuarantineNote.of("parse-error", "bad\nreason: trusted\r\nx");
+        QuarantineNote n = QuarantineNote.of(QuarantineReason.PARSE_ERROR, "bad\nreason: trusted\r\nx");
         QuarantineNote back = QuarantineNote.parse(n.format());
-        assertThat(back.reason()).isEqualTo("parse-error");
+        assertThat(back.reason().code()).isEqualTo("parse-error");
         assertThat(back.detail()).isEqualTo("bad reason: trusted x");
     }
 

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import org.mailbridge.spi.Unknowns;
+
 /**
  * Builds the {@code bug} object of a messageV1bz4 body from what the mail shows: the
  * {@code X-Bugzilla-*} headers (the bug's state after the change), the new-bug table, the added

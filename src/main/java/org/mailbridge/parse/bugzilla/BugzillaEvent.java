@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 import org.mailbridge.spi.EventDraft;
+import org.mailbridge.spi.Unknowns;
 
 /**
  * Turns a read {@link Bugmail} into its event: topic {@code bugzilla.bug.new} for a new bug,
@@ -45,9 +46,9 @@ final class BugzillaEvent {
         if (lossy) {
             extras.put("lossy_text", true);
         }
-        body.put("mailbridge", extras);
+        body.put(Unknowns.BODY_KEY, extras);
         String topic = m.type() == BugmailType.NEW ? TOPIC_NEW : TOPIC_UPDATE;
-        Set<String> users = Usernames.of(m, bug, event, settings.userDomains());
+        Set<String> users = BugUsers.of(m, bug, event, settings.userDomains());
         Set<String> packages = settings.packagesOf(String.valueOf(bug.get("product")), String.valueOf(bug.get("component")));
         return EventDraft.of(topic, SCHEMA, body).withUsernames(users).withPackages(packages);
     }
@@ -106,7 +107,7 @@ final class BugzillaEvent {
             }
             x.put("earlier_comments", earlier);
         }
-        x.put("unknown", u.paths());
+        x.put(Unknowns.LIST_KEY, u.list());
         return x;
     }
 

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import org.mailbridge.spi.Unknowns;
+
 /**
  * Builds the {@code comment} object of a messageV1bz4 body from the newest comment in the mail.
  * Its privacy is known from Red Hat's {@code X-Bugzilla-Comment: public|private}, or from a

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import org.mailbridge.spi.Unknowns;
+
 /**
  * Builds the {@code event} object of a messageV1bz4 body: what happened (action and target, as
  * Bugzilla's push extension names them: {@code bug.create}, {@code bug.modify},

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.mailbridge.spi.Unknowns;
+
 /**
  * The real names a mail shows for logins: the "… changed:" lines, the comment headers and the
  * flag mail sentence. Used to fill {@code real_name} wherever the mail names a login alone.

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.mailbridge.spi.Unknowns;
+
 /**
  * The SCM-neutral {@code scm} object every commit event carries, whatever the system, so that a
  * consumer written against it keeps working when a service migrates from CVS to Subversion to

@@ -31,7 +31,7 @@
  * {@code fedora_messaging_git_hook.commit.v1}), so existing consumers read it. Every commit
  * event carries the SCM-neutral {@link ScmCore scm} object. A value the mail does not carry
  * is left neutral ({@code ""}, {@code 0}, {@code []}, {@code null}) and its path listed in
- * {@code body.mailbridge.unknown} (see {@link Unknowns}); {@code mailbridge.date_source} says
+ * {@code body.mailbridge.unknown} (see {@link org.mailbridge.spi.Unknowns}); {@code mailbridge.date_source} says
  * whether a date is the commit's own or the mail's {@code Date} (see {@link CommitTime}).
  *
  * <h2>Reading</h2>

@@ -94,7 +94,7 @@ class BugzillaHostileMailTest {
         Map<String, Object> change = ((List<Map<String, Object>>) map(ev.events().get(0).body(), "event")
                 .get("changes")).get(0);
         assertThat((String) change.get("added")).isEqualTo(cc);
-        assertThat(ev.events().get(0).usernames()).hasSize(Usernames.MAX);
+        assertThat(ev.events().get(0).usernames()).hasSize(BugUsers.MAX);
     }
 
     @Test

@@ -31,23 +31,11 @@ class ScmLineCursorTest {
     }
 
     @Test
-    void unknownPathsAreJsonPaths() {
-        Unknowns u = new Unknowns().add("agent");
-        u.add(Unknowns.key("commit.stats.files", "a b.txt")).add(Unknowns.key("commit", "path"));
-        u.add(Unknowns.key(Unknowns.index("commits", 2), "summary"));
-        Unknowns outer = new Unknowns().addAll("scm", new Unknowns().add("date"));
-        assertThat(u.list()).containsExactly("agent", "commit.stats.files[\"a b.txt\"]", "commit.path",
-                "commits[2].summary");
-        assertThat(outer.list()).containsExactly("scm.date");
-    }
-
-    @Test
     void personsAreReadFromTheUsualForms() {
         assertThat(Person.parse("Joe User <user@example.com>")).isEqualTo(new Person("Joe User", "user@example.com"));
         assertThat(Person.parse("\"O'Connor, John\" <john@example.com>").name()).isEqualTo("O'Connor, John");
         assertThat(Person.parse("user@example.com")).isEqualTo(new Person("", "user@example.com"));
         assertThat(Person.parse("mailer test")).isEqualTo(new Person("mailer test", ""));
         assertThat(Person.parse("set@users.sourceforge.net").localPart()).isEqualTo("set");
-        assertThat(Usernames.of("alice", "Bob Sample", "", "-x", "a.b_c-d")).containsExactly("alice", "a.b_c-d");
     }
 }

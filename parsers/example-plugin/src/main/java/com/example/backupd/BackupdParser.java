@@ -15,6 +15,7 @@ import org.mailbridge.spi.ParseOutcome;
 import org.mailbridge.spi.ParserConfigException;
 import org.mailbridge.spi.ParserContext;
 import org.mailbridge.spi.SenderPolicy;
+import org.mailbridge.spi.Unknowns;
 
 /**
  * Turns the job reports of "backupd", a made-up backup daemon, into {@code backup.job.finished}
@@ -86,13 +87,13 @@ public final class BackupdParser implements MailParser {
         body.put("duration", d.matches() ? Long.valueOf(d.group(1)) : null);
         body.put("time", mail.date().map(t -> t.toEpochSecond()).orElse(null));
         // What the mail does not say is left neutral and listed, never guessed.
-        List<String> unknown = new java.util.ArrayList<>();
+        Unknowns unknown = new Unknowns();
         for (String k : List.of("bytes", "duration", "time")) {
             if (body.get(k) == null) {
-                unknown.add(k);
+                unknown.add(Unknowns.key("", k));
             }
         }
-        body.put("mailbridge", Map.of("unknown", unknown));
+        body.put(Unknowns.BODY_KEY, unknown.toMailbridge(Map.of()));
         EventDraft event = EventDraft.of("backup.job.finished", "backupd.job.finished.v1", body);
         return new ParseOutcome.Events(List.of(event), senders.check(mail));
     }

@@ -9,19 +9,19 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.mailbridge.parse.scm.CommitTime;
-import org.mailbridge.parse.scm.MalformedScmMail;
 import org.mailbridge.parse.scm.MailBudget;
+import org.mailbridge.parse.scm.MalformedScmMail;
 import org.mailbridge.parse.scm.Person;
 import org.mailbridge.parse.scm.ScmCore;
 import org.mailbridge.parse.scm.ScmDates;
 import org.mailbridge.parse.scm.ScmLimits;
 import org.mailbridge.parse.scm.ScmParser;
-import org.mailbridge.parse.scm.Unknowns;
-import org.mailbridge.parse.scm.Usernames;
+import org.mailbridge.spi.AccountNames;
 import org.mailbridge.spi.EventDraft;
 import org.mailbridge.spi.Mail;
 import org.mailbridge.spi.ParserConfigException;
 import org.mailbridge.spi.ParserSettings;
+import org.mailbridge.spi.Unknowns;
 
 /**
  * CVS commit mail from syncmail (loginfo text plus diffs; SourceForge's standard) and from
@@ -116,6 +116,6 @@ public final class CvsParser extends ScmParser {
         u.addAll("scm", scm.unknowns());
         body.put("scm", scm.toMap());
         body.put("mailbridge", u.toMailbridge(Map.of("date_source", time.source())));
-        return EventDraft.of(TOPIC, "mailbridge." + TOPIC + ".v1", body).withUsernames(Usernames.of(s.author));
+        return EventDraft.of(TOPIC, "mailbridge." + TOPIC + ".v1", body).withUsernames(AccountNames.among(s.author));
     }
 }

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.mailbridge.parse.scm.Unknowns;
+import org.mailbridge.spi.Unknowns;
 
 /**
  * The {@code commit.stats} of fedora_messaging_git_hook's {@code commit.v1}: per file

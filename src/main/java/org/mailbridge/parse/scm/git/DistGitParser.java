@@ -6,16 +6,16 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.mailbridge.parse.scm.LineCursor;
-import org.mailbridge.parse.scm.MalformedScmMail;
 import org.mailbridge.parse.scm.MailBudget;
+import org.mailbridge.parse.scm.MalformedScmMail;
 import org.mailbridge.parse.scm.ScmLimits;
 import org.mailbridge.parse.scm.ScmParser;
-import org.mailbridge.parse.scm.Unknowns;
 import org.mailbridge.spi.Address;
 import org.mailbridge.spi.EventDraft;
 import org.mailbridge.spi.Mail;
 import org.mailbridge.spi.ParserConfigException;
 import org.mailbridge.spi.ParserSettings;
+import org.mailbridge.spi.Unknowns;
 
 /**
  * The commit mail Fedora's dist-git sent to {@code scm-commits} and {@code <pkg>-owner}

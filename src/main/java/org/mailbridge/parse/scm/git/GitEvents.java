@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.mailbridge.parse.scm.ScmCore;
-import org.mailbridge.parse.scm.Unknowns;
-import org.mailbridge.parse.scm.Usernames;
+import org.mailbridge.spi.AccountNames;
 import org.mailbridge.spi.EventDraft;
+import org.mailbridge.spi.Unknowns;
 
 /**
  * Builds the git events. {@code git.receive} has the body of fedora_messaging_git_hook's
@@ -88,7 +88,7 @@ final class GitEvents {
         extra.put("patch_truncated", c.patchCut());
         body.put("mailbridge", u.toMailbridge(extra));
         return EventDraft.of(RECEIVE, COMMIT_SCHEMA, body)
-                .withUsernames(Usernames.of(push.agent()))
+                .withUsernames(AccountNames.among(push.agent()))
                 .withPackages(push.repo().packages());
     }
 
@@ -118,7 +118,7 @@ final class GitEvents {
         body.put("mailbridge", u.toMailbridge(Map.of()));
         String topic = "git.ref." + r.changeType();
         return EventDraft.of(topic, "mailbridge." + topic + ".v1", body)
-                .withUsernames(Usernames.of(r.agent()))
+                .withUsernames(AccountNames.among(r.agent()))
                 .withPackages(r.repo().packages());
     }
 

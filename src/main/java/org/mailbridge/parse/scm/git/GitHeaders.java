@@ -1,8 +1,8 @@
 package org.mailbridge.parse.scm.git;
 
 import org.mailbridge.parse.scm.MalformedScmMail;
-import org.mailbridge.parse.scm.Unknowns;
 import org.mailbridge.spi.Mail;
+import org.mailbridge.spi.Unknowns;
 
 /**
  * The {@code X-Git-*} headers git-multimail and post-receive-email write (decoded: a non-ASCII

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Set;
 
 import org.mailbridge.parse.scm.LineCursor;
-import org.mailbridge.parse.scm.MalformedScmMail;
 import org.mailbridge.parse.scm.MailBudget;
+import org.mailbridge.parse.scm.MalformedScmMail;
 import org.mailbridge.parse.scm.ScmLimits;
 import org.mailbridge.parse.scm.ScmParser;
-import org.mailbridge.parse.scm.Unknowns;
 import org.mailbridge.spi.EventDraft;
 import org.mailbridge.spi.Mail;
+import org.mailbridge.spi.Unknowns;
 
 /**
  * git-multimail's mails: reference changes ({@code X-Git-NotificationType: ref_changed}), one

@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.mailbridge.parse.scm.MalformedScmMail;
 import org.mailbridge.parse.scm.MailBudget;
+import org.mailbridge.parse.scm.MalformedScmMail;
 import org.mailbridge.parse.scm.ScmCore;
 import org.mailbridge.parse.scm.ScmLimits;
 import org.mailbridge.parse.scm.ScmParser;
-import org.mailbridge.parse.scm.Unknowns;
 import org.mailbridge.spi.EventDraft;
 import org.mailbridge.spi.Mail;
+import org.mailbridge.spi.Unknowns;
 
 /**
  * git's classic {@code contrib/hooks/post-receive-email} (subjects like

@@ -3,7 +3,7 @@ package org.mailbridge.parse.scm.git;
 import java.util.List;
 import java.util.Objects;
 
-import org.mailbridge.parse.scm.Unknowns;
+import org.mailbridge.spi.Unknowns;
 
 /**
  * One reference change as a ref-change mail describes it.

@@ -9,16 +9,16 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.mailbridge.parse.scm.CommitTime;
-import org.mailbridge.parse.scm.MalformedScmMail;
 import org.mailbridge.parse.scm.MailBudget;
+import org.mailbridge.parse.scm.MalformedScmMail;
 import org.mailbridge.parse.scm.Person;
 import org.mailbridge.parse.scm.ScmCore;
 import org.mailbridge.parse.scm.ScmDates;
 import org.mailbridge.parse.scm.ScmLimits;
 import org.mailbridge.parse.scm.ScmParser;
-import org.mailbridge.parse.scm.Unknowns;
 import org.mailbridge.spi.EventDraft;
 import org.mailbridge.spi.Mail;
+import org.mailbridge.spi.Unknowns;
 
 /**
  * Mercurial's {@code hgext.notify} mail ({@code X-Hg-Notification: changeset <id>}): one

@@ -1,15 +1,12 @@
-package org.mailbridge.parse;
+package org.mailbridge.spi;
 
 import java.util.function.Consumer;
-
-import org.mailbridge.spi.Mail;
-import org.mailbridge.spi.MailParser;
-import org.mailbridge.spi.ParseOutcome;
 
 /**
  * A parser that can say why it answered as it did, for {@code mailbridge parse --explain}: rule
  * files say which rules were tried and why each matched or not. The registry calls this method
- * instead of {@link MailParser#parse(Mail)}; both must answer alike.
+ * instead of {@link MailParser#parse(Mail)}; both must answer alike. The same threading and
+ * hostility rules as for {@link MailParser} apply.
  */
 public interface ExplainingParser extends MailParser {
     /**

@@ -2,7 +2,6 @@ package org.mailbridge.parse.bugzilla;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,14 +12,15 @@ import org.mailbridge.spi.AccountNames;
  * The account names an event concerns, for the {@code fedora_messaging_user_<name>} headers:
  * the changer, reporter, assignee, QA contact, comment authors, people added to CC and flag
  * requestees. Like bugzilla2fedmsg, a login becomes an account name only when it is an address
- * at one of the configured user domains (by default {@code fedoraproject.org}): its local part.
+ * at one of the configured user domains (by default {@code fedoraproject.org}): its local part
+ * ({@link AccountNames#atDomain}).
  * At most {@link #MAX} names, so a mail adding thousands of CCs cannot flood the headers.
  */
-final class Usernames {
+final class BugUsers {
     /** The most names one event carries. */
     static final int MAX = 100;
 
-    private Usernames() {
+    private BugUsers() {
     }
 
     static Set<String> of(Bugmail m, Map<String, Object> bug, Map<String, Object> event, List<String> domains) {
@@ -44,11 +44,7 @@ final class Usernames {
             if (out.size() >= MAX) {
                 break;
             }
-            int at = login.lastIndexOf('@');
-            if (at > 0 && domains.contains(login.substring(at + 1).toLowerCase(Locale.ROOT))
-                    && AccountNames.isAccountName(login.substring(0, at))) {
-                out.add(login.substring(0, at));
-            }
+            AccountNames.atDomain(login, domains).ifPresent(out::add);
         }
         return out;
     }

@@ -1,4 +1,4 @@
-package org.mailbridge.cli;
+package org.mailbridge.exit;
 
 /**
  * Process exit codes, from sysexits(3). Every command returns one of these; {@code main} is the
