@@ -46,8 +46,6 @@ final class RabbitTempQueue {
             for (String p : patterns) {
                 ch.queueBind(name, EXCHANGE, p);
             }
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IOException("timed out closing the queue-setup connection", e);
         }
         return "/amq/queue/" + name;
     }

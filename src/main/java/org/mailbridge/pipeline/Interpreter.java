@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.mailbridge.event.Event;
 import org.mailbridge.event.EventFactory;
 import org.mailbridge.mail.MailReader;
 import org.mailbridge.mail.MalformedMailException;
 import org.mailbridge.parse.GenericMailParser;
 import org.mailbridge.parse.ParserRegistry;
+import org.mailbridge.schema.BodyValidator;
 import org.mailbridge.spi.Mail;
 import org.mailbridge.spi.ParseOutcome;
 import org.mailbridge.spool.QuarantineNote;
@@ -27,17 +29,19 @@ public final class Interpreter {
     private final ParserRegistry registry;
     private final Optional<GenericMailParser> generic;
     private final EventFactory factory;
+    private final BodyValidator validator;
     private final Clock clock;
 
     /**
      * @param generic the fallback for unclaimed mail, or empty to quarantine it as {@code no-parser}
      */
     public Interpreter(MailReader reader, ParserRegistry registry, Optional<GenericMailParser> generic,
-                       EventFactory factory, Clock clock) {
+                       EventFactory factory, BodyValidator validator, Clock clock) {
         this.reader = reader;
         this.registry = registry;
         this.generic = generic;
         this.factory = factory;
+        this.validator = validator;
         this.clock = clock;
     }
 
@@ -78,8 +82,15 @@ public final class Interpreter {
 
     private Interpretation claimed(Mail mail, String parserId, ParseOutcome o) {
         if (o instanceof ParseOutcome.Events ev) {
-            return new Interpretation.Publishable(parserId, factory.build(mail, parserId, ev.events(), ev.trust()),
-                    ev.trust());
+            List<Event> events = factory.build(mail, parserId, ev.events(), ev.trust());
+            // Checked before anything leaves: a body that fails its schema is a bug, never an event.
+            for (Event e : events) {
+                Optional<String> problem = validator.problem(e.topic(), e.schema(), e.body());
+                if (problem.isPresent()) {
+                    return quarantine(QuarantineReason.SCHEMA, parserId, problem.get());
+                }
+            }
+            return new Interpretation.Publishable(parserId, events, ev.trust());
         }
         if (o instanceof ParseOutcome.Ignored ig) {
             return quarantine(QuarantineReason.IGNORED, parserId, ig.reason());
