@@ -13,6 +13,7 @@ import org.mailbridge.consume.Sink;
 import org.mailbridge.consume.Subscriber;
 import org.mailbridge.event.Event;
 import org.mailbridge.event.EventFactory;
+import org.mailbridge.event.UnserialisableBodyException;
 import org.mailbridge.publish.Amqp091Publisher;
 import org.mailbridge.publish.JmsPublisher;
 import org.mailbridge.publish.PublishException;
@@ -75,7 +76,12 @@ public final class Bus implements AutoCloseable {
      *     schema's, or the body fails it; nothing is sent
      */
     public Event publish(EventDraft draft, String id) throws BusException {
-        Event e = factory.envelope(id, draft, factory.sentAt(), Map.of());
+        Event e;
+        try {
+            e = factory.envelope(id, draft, factory.sentAt(), Map.of());
+        } catch (UnserialisableBodyException ex) {
+            throw new InvalidEventException(ex.getMessage());
+        }
         Optional<String> problem = validator.problem(draft.topic(), draft.schema(), e.body());
         if (problem.isPresent()) {
             throw new InvalidEventException(problem.get());

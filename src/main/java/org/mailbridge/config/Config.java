@@ -24,11 +24,13 @@ import java.util.Optional;
  * @param daemon daemon pacing
  * @param status health thresholds
  * @param parsers per-parser settings, {@code [parsers.<id>]}
+ * @param intake the SMTP and IMAP intakes, {@code [intake.*]}
  */
 public record Config(Optional<Path> file, Path spool, String topicPrefix, String environment, Unclaimed unclaimed,
                      List<Path> rulesDirs, Path pluginsDir, boolean archive, int embeddedBrokerPort,
                      Path embeddedBrokerWorkDir, List<Domain> domains, Limits limits, DaemonSettings daemon,
-                     StatusSettings status, Map<String, Map<String, Object>> parsers) {
+                     StatusSettings status, Map<String, Map<String, Object>> parsers,
+                     IntakeSettings intake) {
     public Config {
         rulesDirs = List.copyOf(rulesDirs);
         domains = List.copyOf(domains);
@@ -38,7 +40,13 @@ public record Config(Optional<Path> file, Path spool, String topicPrefix, String
     /** The same configuration with other domains. */
     public Config withDomains(List<Domain> newDomains) {
         return new Config(file, spool, topicPrefix, environment, unclaimed, rulesDirs, pluginsDir, archive,
-                embeddedBrokerPort, embeddedBrokerWorkDir, newDomains, limits, daemon, status, parsers);
+                embeddedBrokerPort, embeddedBrokerWorkDir, newDomains, limits, daemon, status, parsers, intake);
+    }
+
+    /** The same configuration with other intakes. */
+    public Config withIntake(IntakeSettings newIntake) {
+        return new Config(file, spool, topicPrefix, environment, unclaimed, rulesDirs, pluginsDir, archive,
+                embeddedBrokerPort, embeddedBrokerWorkDir, domains, limits, daemon, status, parsers, newIntake);
     }
 
     /** Whether the daemon must start the embedded broker itself. */

@@ -49,9 +49,10 @@ final class ConfigBuilder {
         if (raw.parsers() != null) {
             raw.parsers().forEach((k, v) -> parsers.put(k, v == null ? Map.of() : v));
         }
+        Limits limits = limits(raw.limits());
         return new Config(file, spool, prefix, environment, unclaimed, rulesDirs, plugins,
-                Boolean.TRUE.equals(raw.archive()), port, workDir, domains, limits(raw.limits()),
-                daemon(raw.daemon()), status(raw.status()), parsers);
+                Boolean.TRUE.equals(raw.archive()), port, workDir, domains, limits,
+                daemon(raw.daemon()), status(raw.status()), parsers, IntakeBuilder.build(raw.intake(), base, limits));
     }
 
     private static Limits limits(RawConfig.RawLimits r) throws ConfigException {
@@ -63,10 +64,12 @@ final class ConfigBuilder {
         int count = r.maxHeaderCount() == null ? d.maxHeaderCount() : r.maxHeaderCount();
         long header = r.maxHeaderLength() == null ? d.maxHeaderLength() : Units.size("limits.max_header_length", r.maxHeaderLength());
         long line = r.maxLineLength() == null ? d.maxLineLength() : Units.size("limits.max_line_length", r.maxLineLength());
-        if (count <= 0 || header > Integer.MAX_VALUE || line > Integer.MAX_VALUE) {
+        java.time.Duration plugin = r.pluginTimeout() == null ? d.pluginTimeout()
+                : Units.duration("limits.plugin_timeout", r.pluginTimeout());
+        if (count <= 0 || header > Integer.MAX_VALUE || line > Integer.MAX_VALUE || plugin.isZero()) {
             throw new ConfigException("key 'limits': values out of range");
         }
-        return new Limits(size, count, (int) header, (int) line);
+        return new Limits(size, count, (int) header, (int) line, plugin);
     }
 
     private static DaemonSettings daemon(RawConfig.RawDaemon r) throws ConfigException {

@@ -23,10 +23,24 @@ record RawConfig(
         RawLimits limits,
         RawDaemon daemon,
         RawStatus status,
-        Map<String, Map<String, Object>> parsers) {
+        Map<String, Map<String, Object>> parsers,
+        RawIntake intake) {
 
     static RawConfig empty() {
-        return new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    record RawIntake(RawSmtp smtp, RawImap imap) {
+    }
+
+    record RawSmtp(String listen, String hostname, List<String> recipients, String maxMessageSize,
+                   Integer maxConnections, Integer maxConnectionsPerClient, Integer maxRecipients,
+                   Integer maxMessagesPerSecond, String timeout, String tlsCertFile, String tlsKeyFile,
+                   Boolean requireTls, String authUsername, String authPasswordFile) {
+    }
+
+    record RawImap(String url, String passwordFile, String caFile, String after, String moveTo, String pollInterval,
+                   Boolean idle, String retryMin, String retryMax) {
     }
 
     record RawEmbeddedBroker(Integer port, String workDir) {
@@ -48,7 +62,8 @@ record RawConfig(
             @JsonProperty("default") Boolean isDefault) {
     }
 
-    record RawLimits(String maxMessageSize, Integer maxHeaderCount, String maxHeaderLength, String maxLineLength) {
+    record RawLimits(String maxMessageSize, Integer maxHeaderCount, String maxHeaderLength, String maxLineLength,
+                     String pluginTimeout) {
     }
 
     record RawDaemon(String pollInterval, String retryMin, String retryMax, String publishTimeout) {

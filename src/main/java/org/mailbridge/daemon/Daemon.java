@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.mailbridge.broker.EmbeddedBroker;
 import org.mailbridge.config.Config;
 import org.mailbridge.config.ConfigException;
+import org.mailbridge.intake.Intake;
 import org.mailbridge.log.LogFmt;
 import org.mailbridge.pipeline.Interpreter;
 import org.mailbridge.pipeline.Interpreters;
@@ -40,6 +41,7 @@ public final class Daemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     private static final Duration HEARTBEAT = Duration.ofSeconds(10);
     private static final int MAX_REFUSALS = 3;
+    private static final Duration INTAKE_GRACE = Duration.ofSeconds(20);
 
     private final Config config;
     private final Spool spool;
@@ -52,6 +54,7 @@ public final class Daemon implements AutoCloseable {
     private final Monitor monitor;
     private final SpoolWatcher watcher;
     private final Backoff backoff;
+    private final Intakes intakes;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -69,6 +72,7 @@ public final class Daemon implements AutoCloseable {
         this.monitor = new Monitor(new StateFile(spool.root()), clock, SpoolNames.host(), this::domainStates);
         this.watcher = new SpoolWatcher(spool.newDir());
         this.backoff = new Backoff(config.daemon().retryMin(), config.daemon().retryMax());
+        this.intakes = new Intakes(config.intake(), spool);
     }
 
     /**
@@ -101,12 +105,20 @@ public final class Daemon implements AutoCloseable {
             Daemon d = new Daemon(effective, spool, lock, broker, interpreter, publishers, clock);
             int recovered = spool.recover();
             int swept = spool.sweepTmp(Duration.ofHours(36));
+            try {
+                d.intakes.start();
+            } catch (DaemonException e) {
+                d.close();
+                throw e;
+            }
             LOG.info("{}", LogFmt.msg("daemon started").kv("spool", spool.root()).kv("parsers",
-                    interpreter.parsers().size()).kv("recovered", recovered).kv("swept_tmp", swept));
+                    interpreter.parsers().size()).kv("recovered", recovered).kv("swept_tmp", swept)
+                    .kv("intakes", String.join(",", d.intakes.list().stream().map(Intake::name).toList())));
             return d;
         } catch (EmbeddedBroker.BrokerStartException e) {
             closeQuietly(lock);
             throw new DaemonException(e.getMessage(), e);
+
         } catch (IOException e) {
             broker.ifPresent(EmbeddedBroker::close);
             closeQuietly(lock);
@@ -198,13 +210,23 @@ public final class Daemon implements AutoCloseable {
         return m;
     }
 
+    /** The intakes this daemon runs, started. */
+    public List<Intake> intakes() {
+        return intakes.list();
+    }
+
     /** The embedded broker, when the daemon runs one. */
     public Optional<EmbeddedBroker> broker() {
         return broker;
     }
 
-    /** Asks {@link #run()} to finish after the message in hand. */
+    /**
+     * Asks {@link #run()} to finish after the message in hand. The intakes stop first, and this
+     * returns only once they have: no message is acknowledged to a sender after the daemon began
+     * to stop, and every one acknowledged is already in {@code new/}, for this run or the next.
+     */
     public void stop() {
+        intakes.stop(INTAKE_GRACE);
         stopRequested.countDown();
         try {
             watcher.close();

@@ -13,8 +13,7 @@ import org.mailbridge.config.ConfigException;
 import org.mailbridge.config.ConfigLocation;
 import org.mailbridge.config.SpoolKeyReader;
 import org.mailbridge.exit.ExitCode;
-import org.mailbridge.spool.Quarantine;
-import org.mailbridge.spool.QuarantineNote;
+import org.mailbridge.spool.Delivery;
 import org.mailbridge.spool.QuarantineReason;
 import org.mailbridge.spool.Spool;
 
@@ -78,14 +77,12 @@ public final class Deliver {
     }
 
     private static int deliver(Spool spool, InputStream in, PrintStream err) throws IOException {
-        Spool.Staged staged = spool.stage(in);
-        Optional<String> junk = MailSniffer.whyNotMail(staged.head(), staged.size());
-        if (junk.isPresent()) {
-            new Quarantine(spool).put(staged.entry(), QuarantineNote.of(QuarantineReason.NOT_MAIL, junk.get()));
-            log(err, "error", "quarantined", QuarantineReason.NOT_MAIL.code() + ": " + junk.get() + " name=" + staged.entry().name());
+        Delivery.Result r = Delivery.deliver(spool, Spool.source(in), null);
+        if (r instanceof Delivery.NotMail junk) {
+            log(err, "error", "quarantined", QuarantineReason.NOT_MAIL.code() + ": " + junk.why() + " name="
+                    + junk.entry().name());
             return ExitCode.DATA_ERROR.code();
         }
-        spool.commit(staged);
         return ExitCode.OK.code();
     }
 

@@ -15,7 +15,11 @@ import org.mailbridge.spi.EventDraft;
 import org.mailbridge.spi.Mail;
 import org.mailbridge.spi.TrustVerdict;
 
-/** Finishes parser drafts into {@link Event}s: ids, full topics and fedora-messaging headers. */
+/**
+ * Finishes parser drafts into {@link Event}s: ids, full topics and fedora-messaging headers. This
+ * is the SPI boundary: whatever a parser handed over is checked here (names that cannot be header
+ * names are dropped, a body that is not JSON is refused), so nothing past it trusts a parser.
+ */
 public final class EventFactory {
     private static final DateTimeFormatter SENT_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
@@ -34,7 +38,12 @@ public final class EventFactory {
         return topicPrefix + "." + environment + "." + suffix;
     }
 
-    /** The events of one parsed mail. */
+    /**
+     * The events of one parsed mail.
+     *
+     * @throws UnserialisableBodyException if a draft's body is not JSON; the message names the
+     *     event and the path of the bad value
+     */
     public List<Event> build(Mail mail, String parserId, List<EventDraft> drafts, TrustVerdict trust) {
         String sentAt = sentAt();
         List<Event> out = new ArrayList<>(drafts.size());
@@ -43,7 +52,11 @@ public final class EventFactory {
             own.put(EventHeaders.SOURCE_MESSAGE_ID, mail.messageId().orElse(""));
             own.put(EventHeaders.PARSER, parserId);
             own.put(EventHeaders.TRUST, trust.header());
-            out.add(envelope(EventIds.of(mail.contentKey(), parserId, i), drafts.get(i), sentAt, own));
+            try {
+                out.add(envelope(EventIds.of(mail.contentKey(), parserId, i), drafts.get(i), sentAt, own));
+            } catch (UnserialisableBodyException e) {
+                throw e.in("event " + (i + 1) + " of " + drafts.size() + " (" + drafts.get(i).topic() + ")");
+            }
         }
         return out;
     }

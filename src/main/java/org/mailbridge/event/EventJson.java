@@ -9,7 +9,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-/** The JSON forms of an event: the one-line record {@code parse} prints, and the bare body sent on the wire. */
+/**
+ * The one-line JSON record of an event that {@code parse} prints and reads back. The bare body
+ * sent on the wire is {@link Event#payload()}, written once when the event is made.
+ */
 public final class EventJson {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
@@ -27,15 +30,6 @@ public final class EventJson {
         m.put("headers", e.headers());
         m.put("body", e.body());
         return write(m);
-    }
-
-    /** The body alone, UTF-8 JSON: the payload of the published message. */
-    public static byte[] body(Event e) {
-        try {
-            return MAPPER.writeValueAsBytes(e.body());
-        } catch (JsonProcessingException ex) {
-            throw new IllegalArgumentException("event body is not JSON-serialisable: " + ex.getOriginalMessage(), ex);
-        }
     }
 
     /** Reads a {@link #line} back. */

@@ -1,9 +1,12 @@
 package org.mailbridge.parse;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import org.mailbridge.config.Config;
@@ -37,8 +40,11 @@ public final class ParserRegistry implements AutoCloseable {
     private final List<LoadedParser> parsers;
     private final List<String> broken;
     private final List<ParserSource> sources;
+    private final TimedCalls timed;
 
-    private ParserRegistry(List<LoadedParser> parsers, List<String> broken, List<ParserSource> sources) {
+    private ParserRegistry(List<LoadedParser> parsers, List<String> broken, List<ParserSource> sources,
+                           Duration pluginTimeout) {
+        this.timed = new TimedCalls(pluginTimeout);
         this.parsers = List.copyOf(parsers);
         this.broken = List.copyOf(broken);
         this.sources = List.copyOf(sources);
@@ -94,6 +100,15 @@ public final class ParserRegistry implements AutoCloseable {
          */
         record Crashed(String parserId, Throwable error) implements Result {
         }
+
+        /**
+         * A plugin parser did not answer in time.
+         *
+         * @param parserId the parser
+         * @param limit the bound it passed
+         */
+        record TimedOut(String parserId, Duration limit) implements Result {
+        }
     }
 
     /** Loads the built-in parsers, the rule files and the plugins the configuration names, and initialises them. */
@@ -129,7 +144,7 @@ public final class ParserRegistry implements AutoCloseable {
         try {
             List<LoadedParser> ready = ParserStartup.start(config, clock, found, broken);
             broken.forEach(b -> LOG.error("msg=\"parser not loaded\" detail=\"{}\"", b.replace("\"", "'")));
-            return new ParserRegistry(ready, broken, plugins);
+            return new ParserRegistry(ready, broken, plugins, config.limits().pluginTimeout());
         } catch (ConfigException e) {
             closeLoaders(plugins);
             throw e;
@@ -163,13 +178,19 @@ public final class ParserRegistry implements AutoCloseable {
     public Result parse(Mail mail, Consumer<String> explain) {
         for (LoadedParser lp : parsers) {
             String id = lp.parser().id();
+            Consumer<String> tagged = line -> explain.accept(id + " (" + lp.source() + "): " + line);
             ParseOutcome o;
             try {
-                o = lp.parser() instanceof ExplainingParser ep
-                        ? ep.parse(mail, line -> explain.accept(id + " (" + lp.source() + "): " + line))
-                        : lp.parser().parse(mail);
+                o = lp.kind() == Kind.PLUGIN ? timed.parse(lp.parser(), mail, tagged)
+                        : lp.parser() instanceof ExplainingParser ep ? ep.parse(mail, tagged) : lp.parser().parse(mail);
+            } catch (TimeoutException e) {
+                tagged.accept("no answer within " + timed.limit().toMillis() + " ms");
+                return new Result.TimedOut(id, timed.limit());
+            } catch (ExecutionException e) {
+                tagged.accept("threw " + e.getCause());
+                return new Result.Crashed(id, e.getCause());
             } catch (RuntimeException | StackOverflowError | LinkageError e) {
-                explain.accept(id + " (" + lp.source() + "): threw " + e);
+                tagged.accept("threw " + e);
                 return new Result.Crashed(id, e);
             }
             if (o == null) {
@@ -199,6 +220,7 @@ public final class ParserRegistry implements AutoCloseable {
 
     @Override
     public void close() {
+        timed.close();
         for (LoadedParser lp : parsers) {
             try {
                 lp.parser().close();

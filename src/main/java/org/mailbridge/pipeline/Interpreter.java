@@ -10,13 +10,16 @@ import java.util.function.Consumer;
 
 import org.mailbridge.event.Event;
 import org.mailbridge.event.EventFactory;
+import org.mailbridge.event.UnserialisableBodyException;
 import org.mailbridge.mail.MailReader;
 import org.mailbridge.mail.MalformedMailException;
 import org.mailbridge.parse.GenericMailParser;
 import org.mailbridge.parse.ParserRegistry;
 import org.mailbridge.schema.BodyValidator;
+import org.mailbridge.spi.Address;
 import org.mailbridge.spi.Mail;
 import org.mailbridge.spi.ParseOutcome;
+import org.mailbridge.spool.Envelope;
 import org.mailbridge.spool.QuarantineNote;
 import org.mailbridge.spool.QuarantineReason;
 
@@ -54,6 +57,27 @@ public final class Interpreter {
         }
     }
 
+    /**
+     * Interprets a spool file that arrived with an envelope: the envelope's sender (what the MTA
+     * said in MAIL FROM) replaces whatever the message's own lines claim, so a trust check sees
+     * only what the transport gave. The null sender ({@code <>}) leaves no envelope sender.
+     */
+    public Interpretation interpret(Path file, Optional<Envelope> envelope, Consumer<String> explain)
+            throws IOException {
+        if (envelope.isEmpty() || envelope.get().sender() == null) {
+            return interpret(file, explain);
+        }
+        try {
+            Mail m = reader.read(file);
+            String s = envelope.get().sender();
+            Optional<Address> sender = s.isEmpty() ? Optional.empty() : Optional.of(new Address("", s));
+            return interpret(new Mail(m.headers(), m.addresses(), m.parts(), sender, m.date(), m.contentKey(),
+                    m.size()), explain);
+        } catch (MalformedMailException e) {
+            return quarantine(e.reason(), "", e.getMessage());
+        }
+    }
+
     /** Interprets a message from a stream. */
     public Interpretation interpret(InputStream in, Consumer<String> explain) throws IOException {
         try {
@@ -69,6 +93,10 @@ public final class Interpreter {
         if (r instanceof ParserRegistry.Result.Crashed c) {
             return quarantine(QuarantineReason.PARSER_ERROR, c.parserId(), "parser threw " + c.error());
         }
+        if (r instanceof ParserRegistry.Result.TimedOut t) {
+            return quarantine(QuarantineReason.PARSER_ERROR, t.parserId(), "parser did not answer within "
+                    + t.limit().toMillis() + " ms");
+        }
         if (r instanceof ParserRegistry.Result.Claimed c) {
             return claimed(mail, c.parserId(), c.outcome());
         }
@@ -82,7 +110,13 @@ public final class Interpreter {
 
     private Interpretation claimed(Mail mail, String parserId, ParseOutcome o) {
         if (o instanceof ParseOutcome.Events ev) {
-            List<Event> events = factory.build(mail, parserId, ev.events(), ev.trust());
+            List<Event> events;
+            try {
+                events = factory.build(mail, parserId, ev.events(), ev.trust());
+            } catch (UnserialisableBodyException e) {
+                // Caught here, not by a publisher: a bad body must not pass for a broker outage.
+                return quarantine(QuarantineReason.PARSER_ERROR, parserId, "bad event: " + e.getMessage());
+            }
             // Checked before anything leaves: a body that fails its schema is a bug, never an event.
             for (Event e : events) {
                 Optional<String> problem = validator.problem(e.topic(), e.schema(), e.body());

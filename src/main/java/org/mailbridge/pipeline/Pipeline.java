@@ -11,6 +11,7 @@ import org.mailbridge.log.LogFmt;
 import org.mailbridge.publish.Dispatcher;
 import org.mailbridge.publish.NoRouteException;
 import org.mailbridge.publish.PublishException;
+import org.mailbridge.spool.EnvelopeFile;
 import org.mailbridge.spool.Quarantine;
 import org.mailbridge.spool.QuarantineNote;
 import org.mailbridge.spool.QuarantineReason;
@@ -30,6 +31,7 @@ public final class Pipeline {
 
     private final Spool spool;
     private final Quarantine quarantine;
+    private final EnvelopeFile envelopes;
     private final Interpreter interpreter;
     private final Dispatcher dispatcher;
     private final boolean archive;
@@ -45,6 +47,7 @@ public final class Pipeline {
                     Clock clock) {
         this.spool = spool;
         this.quarantine = new Quarantine(spool);
+        this.envelopes = new EnvelopeFile(spool);
         this.interpreter = interpreter;
         this.dispatcher = dispatcher;
         this.archive = archive;
@@ -57,7 +60,7 @@ public final class Pipeline {
         long start = System.nanoTime();
         Interpretation in;
         try {
-            in = interpreter.interpret(claimed.path(), QUIET);
+            in = interpreter.interpret(claimed.path(), envelopes.read(claimed.name()), QUIET);
         } catch (java.nio.file.AccessDeniedException e) {
             // Retrying cannot help (a writer's permissions); keep it, with the reason, for an operator.
             return quarantine(claimed, note(QuarantineReason.UNREADABLE, "", "cannot read the spool file: " + e), "");

@@ -13,7 +13,6 @@ import com.rabbitmq.client.Connection;
 
 import org.mailbridge.config.Domain;
 import org.mailbridge.event.Event;
-import org.mailbridge.event.EventJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +65,7 @@ public final class Amqp091Publisher implements Publisher {
         connect();
         try {
             for (Event e : events) {
-                channel.basicPublish(EXCHANGE, e.topic(), false, properties(e), EventJson.body(e));
+                channel.basicPublish(EXCHANGE, e.topic(), false, properties(e), e.payload());
             }
             channel.waitForConfirmsOrDie(timeout.toMillis());
         } catch (TimeoutException e) {

@@ -15,6 +15,7 @@ import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.MessageFormatException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 
@@ -24,7 +25,6 @@ import org.apache.qpid.jms.provider.amqp.message.AmqpJmsMessageFacade;
 import org.apache.qpid.proton.amqp.Symbol;
 import org.mailbridge.config.Domain;
 import org.mailbridge.event.Event;
-import org.mailbridge.event.EventJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,7 +130,12 @@ public final class JmsPublisher implements Publisher {
                 throw new PublishException(PublishException.Scope.CONNECTION, domain.name(),
                         "no confirmation from the broker within " + timeout.toSeconds() + "s", null);
             }
+        } catch (MessageFormatException e) {
+            // A header value the JMS client will not carry: this message's fault, not the link's.
+            throw new PublishException(PublishException.Scope.MESSAGE, domain.name(),
+                    "cannot build the message: " + oneLine(e), e);
         } catch (JMSException | RuntimeException e) {
+            // The body is already bytes (Event.payload): what fails here is the connection.
             reset();
             throw new PublishException(PublishException.Scope.CONNECTION, domain.name(),
                     "send failed: " + oneLine(e), e);
@@ -152,7 +157,7 @@ public final class JmsPublisher implements Publisher {
 
     private BytesMessage toMessage(Event e) throws JMSException {
         BytesMessage m = session.createBytesMessage();
-        m.writeBytes(EventJson.body(e));
+        m.writeBytes(e.payload());
         for (Map.Entry<String, Object> h : e.headers().entrySet()) {
             m.setObjectProperty(h.getKey(), h.getValue());
         }

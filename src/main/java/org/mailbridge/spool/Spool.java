@@ -94,34 +94,93 @@ public final class Spool {
      * @return the entry in {@code tmp/}, and how many bytes it has
      */
     public Staged stage(InputStream in) throws IOException {
+        return stage(source(in));
+    }
+
+    /** A source that copies a stream to its end. */
+    public static Source source(InputStream in) {
+        return new StreamSource(in);
+    }
+
+    /**
+     * Like {@link #stage(InputStream)}, for a source that writes the message (an IMAP fetch)
+     * rather than one to read from. A source that throws leaves nothing behind.
+     */
+    public Staged stage(Source source) throws IOException {
         String name = SpoolNames.next();
         Path tmp = dir(TMP).resolve(name);
-        long size = 0;
-        // The first read from a pipe may return a few bytes only; keep reading the head until
-        // it holds enough to judge (the header block, usually), whatever the writer's pace.
-        byte[] head = new byte[HEAD_BYTES];
-        int headLen = 0;
+        HeadCapture counted;
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
              OutputStream out = Channels.newOutputStream(ch)) {
             groupReadable(tmp);
-            byte[] buf = new byte[COPY_BUFFER];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                if (headLen < HEAD_BYTES) {
-                    int take = Math.min(n, HEAD_BYTES - headLen);
-                    System.arraycopy(buf, 0, head, headLen, take);
-                    headLen += take;
-                }
-                out.write(buf, 0, n);
-                size += n;
-            }
-            out.flush();
+            counted = new HeadCapture(out);
+            source.writeTo(counted);
+            counted.flush();
             ch.force(true);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
         }
-        return new Staged(new SpoolEntry(name, tmp), size, java.util.Arrays.copyOf(head, headLen));
+        return new Staged(new SpoolEntry(name, tmp), counted.size, java.util.Arrays.copyOf(counted.head, counted.headLen));
+    }
+
+    /** Writes one message's bytes; see {@link #stage(Source)}. */
+    public interface Source {
+        /** Writes the whole message to the stream, which it must not close. */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Copies a stream. A class rather than a lambda: {@code deliver} keeps invokedynamic off its
+     * start-up path. The first read from a pipe may return a few bytes only; the copy goes on
+     * until the end whatever the writer's pace.
+     */
+    private static final class StreamSource implements Source {
+        private final InputStream in;
+
+        StreamSource(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            byte[] buf = new byte[COPY_BUFFER];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                out.write(buf, 0, n);
+            }
+        }
+    }
+
+    /** Counts what passes and keeps the first bytes, enough to judge what the message is. */
+    private static final class HeadCapture extends java.io.FilterOutputStream {
+        final byte[] head = new byte[HEAD_BYTES];
+        int headLen;
+        long size;
+
+        HeadCapture(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (headLen < HEAD_BYTES) {
+                head[headLen++] = (byte) b;
+            }
+            out.write(b);
+            size++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (headLen < HEAD_BYTES) {
+                int take = Math.min(len, HEAD_BYTES - headLen);
+                System.arraycopy(b, off, head, headLen, take);
+                headLen += take;
+            }
+            out.write(b, off, len);
+            size += len;
+        }
     }
 
     /**
@@ -174,6 +233,7 @@ public final class Spool {
             moveDurably(claimed, ARCHIVE);
         } else {
             Files.deleteIfExists(claimed.path());
+            new EnvelopeFile(this).delete(claimed.name());
         }
     }
 
@@ -205,7 +265,29 @@ public final class Spool {
                 // another sweeper was quicker
             }
         }
+        for (SpoolEntry e : list(EnvelopeFile.DIR)) {
+            if (isOrphan(e, cutoff) && Files.deleteIfExists(e.path())) {
+                n++;
+            }
+        }
         return n;
+    }
+
+    /** An envelope whose message is nowhere any more: the daemon died between the two deletes. */
+    private boolean isOrphan(SpoolEntry envelope, long cutoff) throws IOException {
+        try {
+            if (Files.getLastModifiedTime(envelope.path()).toMillis() >= cutoff) {
+                return false;
+            }
+        } catch (NoSuchFileException gone) {
+            return false;
+        }
+        for (String d : List.of(TMP, NEW, CUR, QUARANTINE, ARCHIVE)) {
+            if (Files.exists(dir(d).resolve(envelope.name()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     List<SpoolEntry> list(String dirName) throws IOException {

@@ -1,7 +1,12 @@
 package org.mailbridge.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +20,7 @@ import org.mailbridge.spi.Mail;
 import org.mailbridge.spi.TrustVerdict;
 import org.mailbridge.testing.FixedClock;
 
-/** Ids, topics and fedora-messaging headers of finished events. */
+/** Ids, topics, fedora-messaging headers and the checked, serialised body of finished events. */
 class EventFactoryTest {
     private static Mail mail(String mid) {
         return new Mail(new Headers(List.of(new Header("Message-ID", mid, mid))), Map.of(), List.of(), Optional.empty(),
@@ -49,5 +54,46 @@ class EventFactoryTest {
         Map<String, Object> h = f.build(mail("<m@x>"), "p", List.of(d), TrustVerdict.TRUSTED).get(0).headers();
         assertThat(h.keySet()).filteredOn(k -> k.startsWith("fedora_messaging_user_") || k.startsWith("fedora_messaging_rpm_"))
                 .containsExactly("fedora_messaging_user_ok_name", "fedora_messaging_rpm_python-requests");
+    }
+
+    private static Event one(Map<String, Object> body) {
+        EventFactory f = new EventFactory("org.fedoraproject", "prod", FixedClock.CLOCK);
+        return f.build(mail("<m@x>"), "p", List.of(EventDraft.of("t.x", "s", body)), TrustVerdict.TRUSTED).get(0);
+    }
+
+    @Test
+    void theBodyIsSerialisedOnceAndIsThePayloadAndLaterChangesToTheDraftDoNotReachIt() throws Exception {
+        List<Object> items = new ArrayList<>(List.of("a"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", items);
+        body.put("n", 1.5);
+        body.put("none", null);
+        Event e = one(body);
+        items.add("added later");
+        assertThat(new String(e.payload(), StandardCharsets.UTF_8)).isEqualTo("{\"items\":[\"a\"],\"n\":1.5,\"none\":null}");
+        assertThat(e.body().get("items")).isEqualTo(List.of("a"));
+        assertThat(EventJson.parseBody(e.payload())).isEqualTo(e.body());
+    }
+
+    @Test
+    void aBodyValueThatIsNotJsonIsRefusedWithItsPathAndTheEventNamed() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ok", 1);
+        body.put("run", Map.of("steps", List.of("x", Optional.of("y"))));
+        assertThatThrownBy(() -> one(body)).isInstanceOf(UnserialisableBodyException.class)
+                .hasMessage("event 1 of 1 (t.x): body.run.steps[1]: a java.util.Optional is not a JSON value "
+                        + "(maps with string keys, lists, strings, numbers, booleans, null)")
+                .extracting(t -> ((UnserialisableBodyException) t).path()).isEqualTo("run.steps[1]");
+    }
+
+    @Test
+    void nonFiniteNumbersNonStringKeysBeansAndEndlessNestingAreRefused() {
+        assertThatThrownBy(() -> one(Map.of("x", Double.NaN))).hasMessageContaining("body.x: NaN is not a JSON number");
+        assertThatThrownBy(() -> one(Map.of("x", Map.of(1, "one")))).hasMessageContaining("body.x: a map key is a java.lang.Integer");
+        assertThatThrownBy(() -> one(Map.of("odd key", new Object()))).hasMessageContaining("body[\"odd key\"]: a java.lang.Object");
+        Map<String, Object> loop = new HashMap<>();
+        loop.put("self", loop);
+        assertThatThrownBy(() -> one(loop)).isInstanceOf(UnserialisableBodyException.class)
+                .hasMessageContaining("nested deeper than " + JsonBody.MAX_DEPTH);
     }
 }

@@ -1,4 +1,4 @@
-package org.mailbridge.deliver;
+package org.mailbridge.spool;
 
 import java.util.Optional;
 
@@ -7,7 +7,7 @@ import java.util.Optional;
  * binary data, random text) without loading a MIME parser into {@code deliver}'s short-lived JVM.
  * It only rejects what cannot be mail; the daemon's full parse judges the rest.
  */
-final class MailSniffer {
+public final class MailSniffer {
     private MailSniffer() {
     }
 
@@ -18,7 +18,7 @@ final class MailSniffer {
      * @param size the full input size
      * @return empty when it looks like a message, else why it does not
      */
-    static Optional<String> whyNotMail(byte[] head, long size) {
+    public static Optional<String> whyNotMail(byte[] head, long size) {
         if (size == 0) {
             return Optional.of("empty input");
         }
