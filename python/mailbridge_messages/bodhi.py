@@ -1,4 +1,4 @@
-"""Bodhi update events, read from Bodhi's update notification mail."""
+"""Bodhi update events, read from Bodhi's update notification mail (bodhi/server/mail.py)."""
 from .base import MailbridgeMessage, accounts, get, package_names
 
 # The subject's [kind], as people say it.
@@ -49,7 +49,8 @@ class _Update(MailbridgeMessage):
 
 
 class BodhiUpdateV1(_Update):
-    """Every update mail but comments: new, edited, pushed, requests, karma thresholds, ..."""
+    """The update mail bodhi-messages has no class for: new, deleted, security, moved, unpushed,
+    old_testing. (Comments, pushes, edits, requests and karma thresholds claim Bodhi's own classes.)"""
 
     @property
     def summary(self):
@@ -60,18 +61,3 @@ class BodhiUpdateV1(_Update):
             what = _KINDS.get(kind, kind or "changed")
         who = self.submitter or "someone"
         return f"{who}'s {get(self.body, 'update', 'title', default='')} update {self._title()}: {what}"
-
-
-class BodhiUpdateCommentV1(_Update):
-    """A comment on an update, with its karma."""
-    schema_topic = "bodhi.update.comment"
-
-    @property
-    def summary(self):
-        karma = get(self.body, "comment", "karma", default=0)
-        sign = f" (karma {karma:+d})" if isinstance(karma, int) and karma else ""
-        who = self.agent_name or get(self.body, "comment", "user", "name", default="someone")
-        return f"{who} commented on {get(self.body, 'update', 'title', default='')} update {self._title()}{sign}"
-
-    def _details(self):
-        return super()._details() + [("Comment", "\n" + get(self.body, "comment", "text", default=""))]

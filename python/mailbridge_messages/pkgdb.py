@@ -1,4 +1,4 @@
-"""pkgdb events, read from pkgdb2's notification mail."""
+"""pkgdb events, read from pkgdb2's notification mail (lib/utils.py log())."""
 from .base import MailbridgeMessage, accounts, package_names
 
 
@@ -12,7 +12,7 @@ class _Pkgdb(MailbridgeMessage):
     @property
     def url(self):
         name = self.body.get("package_name")
-        return f"https://admin.fedoraproject.org/pkgdb/package/{name}" if name else None
+        return self.body.get("url") or (f"https://admin.fedoraproject.org/pkgdb/package/{name}" if name else None)
 
     def _on(self):
         branch = self.body.get("branch")
@@ -41,24 +41,18 @@ class OwnerUpdateV1(_Pkgdb):
 
     @property
     def usernames(self):
-        return accounts(self.agent_name, self.body.get("username"))
+        return accounts(self.agent_name, self.body.get("username"), self.body.get("previous_owner"))
 
     @property
     def summary(self):
         b = self.body
+        if b.get("username") == "orphan":
+            return f"{b.get('agent') or 'someone'} orphaned {b.get('package_name')}{self._on()}"
         return (f"{b.get('agent') or 'someone'} made {b.get('username')} the point of contact of "
                 f"{b.get('package_name')}{self._on()}")
 
-
-class PackageUpdateV1(_Pkgdb):
-    schema_topic = "pkgdb.package.update"
-
-    @property
-    def summary(self):
-        return f"{self.body.get('agent') or 'someone'} updated {self.body.get('package_name')}"
-
     def _details(self):
-        return super()._details() + [("Change", self.body.get("message"))]
+        return super()._details() + [("Previous point of contact", self.body.get("previous_owner"))]
 
 
 class PackageStatusUpdateV1(_Pkgdb):
@@ -68,3 +62,70 @@ class PackageStatusUpdateV1(_Pkgdb):
     def summary(self):
         b = self.body
         return f"{b.get('agent') or 'someone'} set {b.get('package_name')}{self._on()} to {b.get('status')}"
+
+    def _details(self):
+        return super()._details() + [("Previous status", self.body.get("prev_status"))]
+
+
+class BranchRequestV1(_Pkgdb):
+    schema_topic = "pkgdb.package.branch.request"
+
+    @property
+    def summary(self):
+        b = self.body
+        return f"{b.get('agent') or 'someone'} requested the {b.get('branch')} branch of {b.get('package_name')}"
+
+
+class BranchNewV1(_Pkgdb):
+    schema_topic = "pkgdb.package.branch.new"
+
+    @property
+    def summary(self):
+        b = self.body
+        return f"{b.get('agent') or 'someone'} created the {b.get('branch')} branch of {b.get('package_name')}"
+
+
+class PackageNewV1(_Pkgdb):
+    schema_topic = "pkgdb.package.new"
+
+    @property
+    def usernames(self):
+        return accounts(self.agent_name, self.body.get("point_of_contact"))
+
+    @property
+    def summary(self):
+        b = self.body
+        return (f"{b.get('agent') or 'someone'} created {b.get('package_name')}{self._on()} for "
+                f"{b.get('point_of_contact')}")
+
+
+class MonitorUpdateV1(_Pkgdb):
+    schema_topic = "pkgdb.package.monitor.update"
+
+    @property
+    def summary(self):
+        b = self.body
+        return f"{b.get('agent') or 'someone'} set the monitoring of {b.get('package_name')} to {b.get('status')}"
+
+
+class KoscheiUpdateV1(_Pkgdb):
+    schema_topic = "pkgdb.package.koschei.update"
+
+    @property
+    def summary(self):
+        b = self.body
+        return (f"{b.get('agent') or 'someone'} set the Koschei monitoring of {b.get('package_name')} to "
+                f"{b.get('status')}")
+
+
+class AdminActionUpdateV1(_Pkgdb):
+    schema_topic = "pkgdb.admin.action.status.update"
+
+    @property
+    def summary(self):
+        b = self.body
+        return (f"{b.get('agent') or 'someone'} moved action {b.get('action_id')} on {b.get('package_name')} "
+                f"from {b.get('old_status')} to {b.get('new_status')}")
+
+    def _details(self):
+        return super()._details() + [("Message", self.body.get("message"))]

@@ -25,7 +25,8 @@ final class FieldExtractor {
      * @param fields the fields extracted so far (read by {@code field:} sources and templates)
      * @throws Missing when the mail does not carry it or it does not convert
      */
-    static Object extract(FieldSpec f, MailView mail, Map<String, Object> fields) throws Missing {
+    static Object extract(FieldSpec spec, MailView mail, Map<String, Object> fields) throws Missing {
+        FieldSpec f = spec.resolved(fields);
         List<String> texts = texts(f, mail, fields);
         if (texts.isEmpty()) {
             throw new Missing(f.in() != null ? "not found in " + f.in() : "template gave nothing");
@@ -101,19 +102,23 @@ final class FieldExtractor {
         return g == null ? "" : g;
     }
 
-    /** The lines strictly between the first {@code after} line and the next (or last) {@code until} line. */
+    /**
+     * The lines between the first {@code after} line (or from the first {@code from} line on) and
+     * the next (or last) {@code until} line. With {@code all}, the block is its lines, and
+     * {@code regex} is found in each: a list spread over lines, such as Bodhi's bugs.
+     */
     private static List<String> block(FieldSpec f, MailView mail, List<String> lines) {
         int start = -1;
         for (int i = 0; i < lines.size() && start < 0; i++) {
             if (f.after().matcher(mail.budget().wrap(lines.get(i))).find()) {
-                start = i + 1;
+                start = f.inclusive() ? i : i + 1;
             }
         }
         if (start < 0) {
             return List.of();
         }
         int end = f.until() == null ? lines.size() : -1;
-        for (int i = start; i < lines.size() && f.until() != null; i++) {
+        for (int i = f.inclusive() ? start + 1 : start; i < lines.size() && f.until() != null; i++) {
             if (f.until().matcher(mail.budget().wrap(lines.get(i))).find()) {
                 end = i;
                 if (!f.untilLast()) {
@@ -131,11 +136,29 @@ final class FieldExtractor {
         while (!block.isEmpty() && block.get(block.size() - 1).isBlank()) {
             block.remove(block.size() - 1);
         }
+        if (f.all()) {
+            return eachLine(f, mail, block);
+        }
         String text = String.join("\n", block);
         if (f.regex() != null) {
             Matcher m = f.regex().matcher(mail.budget().wrap(text));
             return m.find() ? List.of(group(f, m)) : List.of();
         }
         return List.of(text);
+    }
+
+    private static List<String> eachLine(FieldSpec f, MailView mail, List<String> block) {
+        List<String> out = new ArrayList<>();
+        for (String line : block) {
+            if (f.regex() == null) {
+                out.add(line);
+                continue;
+            }
+            Matcher m = f.regex().matcher(mail.budget().wrap(line));
+            if (m.find()) {
+                out.add(group(f, m));
+            }
+        }
+        return out;
     }
 }

@@ -3,11 +3,13 @@ package org.mailbridge.rules;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 
 /**
@@ -18,7 +20,7 @@ import java.util.regex.Pattern;
 final class FieldReader {
     static final String NULL = "null";
     private static final Set<String> FIELD = Set.of("in", "value", "regex", "group", "all", "continued", "join",
-            "after", "until", "until_last", "type", "items", "split", "format", "zone", "map", "default", "unknown");
+            "after", "from", "until", "until_last", "type", "items", "split", "format", "zone", "map", "default", "unknown");
     private static final Pattern COMMA = Pattern.compile(",");
 
     private final Set<String> known;
@@ -51,18 +53,23 @@ final class FieldReader {
         if (n.child("in").exists() && n.child("value").exists()) {
             n.error("'in' and 'value' exclude each other");
         }
-        Pattern regex = RuleFileReader.regex(n.child("regex"));
+        Template regexOf = regexTemplate(n.child("regex"));
+        Pattern regex = regexOf == null ? RuleFileReader.regex(n.child("regex")) : sample(n.child("regex"), regexOf);
         Object group = FieldOptions.group(n.child("group"), regex);
         Pattern continued = RuleFileReader.regex(n.child("continued"));
-        Pattern after = RuleFileReader.regex(n.child("after"));
+        boolean inclusive = n.child("from").exists();
+        if (inclusive && n.child("after").exists()) {
+            n.error("'after' and 'from' exclude each other");
+        }
+        Pattern after = RuleFileReader.regex(n.child(inclusive ? "from" : "after"));
         Pattern until = RuleFileReader.regex(n.child("until"));
         String untilLast = n.string("until_last", false);
         if (untilLast != null) {
             until = RuleFileReader.regex(n.child("until_last"));
         }
         FieldOptions.depends(n, "continued", "regex");
-        FieldOptions.depends(n, "until", "after");
-        FieldOptions.depends(n, "until_last", "after");
+        FieldOptions.depends(n, "until", inclusive ? "from" : "after");
+        FieldOptions.depends(n, "until_last", inclusive ? "from" : "after");
         if (n.child("until").exists() && untilLast != null) {
             n.error("'until' and 'until_last' exclude each other");
         }
@@ -87,17 +94,30 @@ final class FieldReader {
             n.error("a field needs 'in' or 'value' (or only 'unknown'/'default' for a value the mail never carries)");
         }
         known.add(name);
-        return Optional.of(new FieldSpec(name, in, value, regex, group, all, continued, join, after, until,
+        return Optional.of(new FieldSpec(name, in, value, regex, regexOf, group, all, continued, join, after, inclusive, until,
                 untilLast != null, type, items, split == null ? COMMA : split, format, zone, map, fallback));
     }
 
+    /** A field's regex that names earlier fields ({@code {{field}}}), or null for a plain one. */
+    private Template regexTemplate(Node n) {
+        String s = n.asString(false);
+        if (s == null || !s.contains("{{")) {
+            return null;
+        }
+        return template(n, true);
+    }
 
-
-
-
-
-
-
+    /** The regex compiled with each placeholder as a literal, to check it and its groups at load time. */
+    private static Pattern sample(Node n, Template t) {
+        Map<String, Object> literal = new HashMap<>();
+        t.refs().forEach(r -> literal.put(r, Pattern.quote("x")));
+        try {
+            return Pattern.compile(t.render(literal));
+        } catch (PatternSyntaxException e) {
+            n.error("bad regular expression: " + e.getDescription() + " in '" + t + "'");
+            return null;
+        }
+    }
 
     /** A template whose placeholders name known fields. */
     Template template(Node n, boolean required) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.util.Locale;
 
 /**
@@ -23,6 +24,14 @@ enum FieldType {
     DATE,
     /** A date and time, as ISO 8601 text with its offset. */
     DATETIME;
+
+    /**
+     * ISO 8601 with a numeric offset, "+00:00" for UTC rather than "Z": what Python's
+     * {@code datetime.fromisoformat} reads before 3.11 (consumers such as
+     * koji-fedoramessaging-messages parse these strings with it).
+     */
+    private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendOffset("+HH:MM", "+00:00").toFormatter(Locale.ROOT);
 
     /** The type named in a rule file. */
     static FieldType of(String s) {
@@ -62,7 +71,7 @@ enum FieldType {
                 return Dates.parse(s, format, zone).getEpochSecond();
             case DATETIME:
                 Instant i = Dates.parse(s, format, zone);
-                return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(i.atOffset(Dates.offsetOf(s, format, zone)
+                return ISO.format(i.atOffset(Dates.offsetOf(s, format, zone)
                         .orElse(ZoneOffset.UTC)));
             default:
                 return s;

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param match when the rule applies
  * @param fields extracted in order, after the match's named groups
  * @param topic the topic suffix template; null with {@code ignore}
- * @param schema the {@code fedora_messaging_schema} header; null with {@code ignore}
+ * @param schema the {@code fedora_messaging_schema} header template; null with {@code ignore}
  * @param severity 10, 20, 30 or 40
  * @param body the body template; null with {@code ignore}
  * @param usernames templates for the {@code fedora_messaging_user_*} headers
@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param ignore when set, a matching mail is claimed and carries no event, for this reason
  * @param continues whether later rules are tried after this one matched (their events follow)
  */
-record Rule(String name, Match match, List<FieldSpec> fields, Template topic, String schema, int severity,
+record Rule(String name, Match match, List<FieldSpec> fields, Template topic, Template schema, int severity,
             BodyTemplate body, List<Template> usernames, List<Template> packages, String ignore, boolean continues) {
     Rule {
         Objects.requireNonNull(name, "name");

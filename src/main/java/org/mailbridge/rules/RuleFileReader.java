@@ -135,7 +135,7 @@ final class RuleFileReader {
         String ignore = r.string("ignore", false);
         boolean event = ignore == null;
         Template topic = event ? fr.template(r.child("topic"), true) : null;
-        String schema = r.string("schema", event);
+        Template schema = event ? fr.template(r.child("schema"), true) : null;
         long severity = r.integer("severity", 20);
         if (severity != 10 && severity != 20 && severity != 30 && severity != 40) {
             r.child("severity").error("must be 10, 20, 30 or 40");

@@ -179,7 +179,7 @@ public final class RuleParser implements ExplainingParser {
         @SuppressWarnings("unchecked")
         Map<String, Object> body = (Map<String, Object>) rule.body().eval(ctx, "");
         body.put(Unknowns.BODY_KEY, ctx.unknowns().toMailbridge(Map.of()));
-        return new EventDraft(topic, rule.schema(), rule.severity(), body, names(rule.usernames(), values),
+        return new EventDraft(topic, rule.schema().render(values), rule.severity(), body, names(rule.usernames(), values),
                 names(rule.packages(), values));
     }
 

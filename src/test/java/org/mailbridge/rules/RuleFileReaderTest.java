@@ -35,7 +35,7 @@ class RuleFileReaderTest {
         assertThat(RuleFixtures.errors(toml)).containsExactly(
                 "test.toml:6: rule[0].match.all[0].rgx: unknown key 'rgx' (known here: in, regex)",
                 "test.toml:10: rule[0].fields.n.regexp: unknown key 'regexp' (known here: after, all, continued, default, "
-                        + "format, group, in, items, join, map, regex, split, type, unknown, until, until_last, value, zone)");
+                        + "format, from, group, in, items, join, map, regex, split, type, unknown, until, until_last, value, zone)");
     }
 
     @Test

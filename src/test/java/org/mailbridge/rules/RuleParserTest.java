@@ -259,4 +259,50 @@ class RuleParserTest {
         assertThat(parse(toml, robot("s", "x".repeat(10) + "TAIL\n"), new ArrayList<>())).isInstanceOf(ParseOutcome.Events.class);
         assertThat(parse(toml, robot("s", "x".repeat(5000) + "TAIL\n"), new ArrayList<>())).isInstanceOf(ParseOutcome.NotMine.class);
     }
+
+    /** Bodhi's bugs (issue 15: only the first of several bugs was read): a list spread over lines. */
+    @Test
+    void aFromBlockWithAllIsReadLineByLine() {
+        String toml = """
+                [[rule]]
+                name = "r"
+                match.all = [{ in = "subject", regex = '^Update' }]
+                topic = "site.update"
+                schema = "s"
+                [rule.fields]
+                bugs = { in = "body", from = '^ {7}Bugs: \\d+ -', until = '^ {0,12}\\S', regex = '^(?: {7}Bugs:)? +(\\d+) -(?: |$)', all = true, type = "int", default = [] }
+                lines = { in = "body", after = '^Notes:$', all = true, default = [] }
+                [rule.body]
+                bugs = "{{bugs}}"
+                lines = "{{lines}}"
+                """;
+        String body = "       Bugs: 11 - first\n             22 - a long title that\n             wraps onto 33 - lines\n"
+                + "             44 -\n      Notes: not a bug 55 - x\n             66 - after the label\nNotes:\na\n\nb\n";
+        EventDraft e = only(parse(toml, robot("Update", body), new ArrayList<>()));
+        assertThat(e.body()).containsEntry("bugs", List.of(11L, 22L, 44L)).containsEntry("lines", List.of("a", "", "b"));
+        assertThat(only(parse(toml, robot("Update", "no bugs\n"), new ArrayList<>())).body()).containsEntry("bugs", List.of());
+    }
+
+    /** Koji's task block: a regex naming an earlier field matches that field's value literally. */
+    @Test
+    void aRegexNamesEarlierFieldsLiterallyAndTheSchemaIsATemplate() {
+        String toml = """
+                [[rule]]
+                name = "r"
+                match.all = [{ in = "subject", regex = '^Task (?<id>\\S+) (?<kind>[a-z]+)' }]
+                topic = "site.task"
+                schema = "site.task.{{kind}}.v1"
+                [rule.fields]
+                host = { in = "body", regex = '^Task {{id}} on (\\S+)$', unknown = "" }
+                [rule.body]
+                host = "{{host}}"
+                """;
+        EventDraft e = only(parse(toml, robot("Task 1.5 build", "Task 105 on wrong\nTask 1.5 on right\n"), new ArrayList<>()));
+        assertThat(e.body()).containsEntry("host", "right");
+        assertThat(e.schema()).isEqualTo("site.task.build.v1");
+        EventDraft none = only(parse(toml, robot("Task 7 build", "Task 1.5 on right\n"), new ArrayList<>()));
+        assertThat(none.body()).containsEntry("host", "");
+        assertThat(RuleFixtures.errors(RuleFixtures.file("[rule.fields]\nh = { in = \"body\", regex = '{{nope}}(' }\n[rule.body]\nw = \"{{word}}\"\n")))
+                .anySatisfy(m -> assertThat(m).contains("no field 'nope'"));
+    }
 }

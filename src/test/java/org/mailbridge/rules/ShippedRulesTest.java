@@ -25,6 +25,7 @@ class ShippedRulesTest {
     void bodhiTopicsAreExpandedFromTheMailTypeMap() throws Exception {
         RuleParser bodhi = RuleLoader.load(List.of()).stream().filter(p -> p.id().equals("bodhi")).findFirst().orElseThrow();
         assertThat(bodhi.topics()).contains("bodhi.update.comment", "bodhi.update.complete.stable",
-                "bodhi.update.request.testing", "bodhi.update.karma.threshold.reach").hasSize(17);
+                "bodhi.update.request.testing", "bodhi.update.karma.threshold.reach", "bodhi.update.old_testing")
+                .doesNotContain("bodhi.update.karma.threshold.unstable").hasSize(16);
     }
 }

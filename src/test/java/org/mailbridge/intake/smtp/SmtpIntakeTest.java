@@ -32,10 +32,12 @@ import org.mailbridge.spool.Envelope;
 import org.mailbridge.spool.EnvelopeFile;
 import org.mailbridge.spool.Spool;
 import org.mailbridge.spool.SpoolEntry;
+import org.mailbridge.publish.TlsContexts;
 import org.mailbridge.testing.SmtpDialog;
+import org.mailbridge.testing.TestCerts;
 import org.mailbridge.testing.TestMail;
 
-/** The SMTP listener on its own: what reaches the spool, and the reply for each way of failing. */
+/** The SMTP listener on its own: what reaches the spool, the reply for each way of failing, STARTTLS and AUTH. */
 class SmtpIntakeTest {
     @TempDir
     Path dir;
@@ -202,5 +204,48 @@ class SmtpIntakeTest {
         Envelope env = new EnvelopeFile(spool).read(spool.waiting().get(0).name()).orElseThrow();
         assertThat(env.sender()).isEmpty();
         assertThat(env.helo()).isEqualTo("bounce.test");
+    }
+
+    @Test
+    void mailNeedsStartTlsAndTheAccountFromThePasswordFile() throws Exception {
+        TestCerts certs = TestCerts.create(dir.resolve("certs"));
+        Path pw = Files.writeString(dir.resolve("smtp.pass"), "s3cret\n");
+        SmtpSettings s = new SmtpSettings(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "bridge.test",
+                List.of(), 1 << 20, 20, 10, 50, 100, Duration.ofSeconds(30),
+                Optional.of(new SmtpSettings.TlsFiles(certs.cert(), certs.key())), true,
+                Optional.of(new SmtpSettings.Account("relay", pw)));
+        Spool spool = started(s, new Gate());
+        try (SmtpDialog d = SmtpDialog.open(intake.port())) {
+            d.send("EHLO client.test");
+            assertThat(d.send("MAIL FROM:<a@example.org>")).as("before STARTTLS").startsWith("530");
+        }
+        assertThat(send("relay", "wrong")).startsWith("AuthenticationFailed");
+        assertThat(spool.waiting()).isEmpty();
+        assertThat(send("relay", "s3cret")).isEqualTo("sent");
+        assertThat(spool.waiting()).hasSize(1);
+    }
+
+    private String send(String user, String password) throws Exception {
+        Properties p = new Properties();
+        p.put("mail.smtp.host", "127.0.0.1");
+        p.put("mail.smtp.port", Integer.toString(intake.port()));
+        p.put("mail.smtp.starttls.enable", "true");
+        p.put("mail.smtp.starttls.required", "true");
+        p.put("mail.smtp.ssl.checkserveridentity", "true");
+        p.put("mail.smtp.ssl.socketFactory",
+                TlsContexts.fromPem(Optional.of(dir.resolve("certs/server.pem")), Optional.empty(), Optional.empty()).getSocketFactory());
+        p.put("mail.smtp.auth", "true");
+        Session session = Session.getInstance(p);
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom("builds@example.org");
+        m.setSubject("over tls");
+        m.setText("hello");
+        try (Transport t = session.getTransport("smtp")) {
+            t.connect(user, password);
+            t.sendMessage(m, new InternetAddress[] {new InternetAddress("bugs@bridge.test")});
+            return "sent";
+        } catch (jakarta.mail.AuthenticationFailedException e) {
+            return "AuthenticationFailed";
+        }
     }
 }

@@ -22,6 +22,11 @@ import org.mailbridge.parse.scm.MalformedScmMail;
  * </pre>
  * Lists are {@code Modified Paths}, {@code Added Paths}, {@code Removed Paths} and
  * {@code Property Changed} (reported as modified). A diff may follow; it is not read.
+ *
+ * <p>What SVN::Notify's {@code output()} may add around that, all read past: a {@code --header}
+ * text and a blank line before the metadata ({@code start_body}), an {@code --author-url} line
+ * under {@code Author:}, {@code Revision Links:} and {@code Ticket Links:} sections after the log
+ * message, a {@code --footer} after the lists ({@code end_body}).
  */
 final class SvnNotifyReader {
     private static final Set<String> SECTIONS = Set.of("Modified Paths:", "Added Paths:", "Removed Paths:",
@@ -30,16 +35,39 @@ final class SvnNotifyReader {
     private SvnNotifyReader() {
     }
 
-    /** Whether a body opens with svnnotify's {@code Revision:} line and has its log heading. */
+    /** How many lines of a {@code --header} text are looked through for the metadata. */
+    private static final int HEADER_LINES = 100;
+
+    /** Whether a body has svnnotify's {@code Revision:} line (after any header) and its log heading. */
     static boolean opens(String body) {
-        LineCursor c = new LineCursor(body);
-        c.skipBlank();
-        if (!c.hasNext() || !c.next().startsWith("Revision: ")) {
-            return false;
+        return start(new LineCursor(body));
+    }
+
+    /**
+     * Moves the cursor to svnnotify's {@code Revision: <n>} line: the first one, within
+     * {@link #HEADER_LINES} lines, that is followed by {@code Author:} and, within the next few
+     * lines, by the {@code Log Message:} heading and its dashes.
+     */
+    private static boolean start(LineCursor c) {
+        for (int i = 0; i < HEADER_LINES && c.hasNext(); i++) {
+            long at = c.mark();
+            if (c.next().startsWith("Revision: ") && metadataFollows(c)) {
+                c.reset(at);
+                return true;
+            }
+            c.reset(at);
+            c.next();
         }
+        return false;
+    }
+
+    private static boolean metadataFollows(LineCursor c) {
+        boolean author = false;
         for (int i = 0; i < 8 && c.hasNext(); i++) {
-            if (c.next().equals("Log Message:")) {
-                return c.hasNext() && c.peek().startsWith("---");
+            String line = c.next();
+            author |= line.startsWith("Author:");
+            if (line.equals("Log Message:")) {
+                return author && c.hasNext() && c.peek().startsWith("---");
             }
         }
         return false;
@@ -48,7 +76,9 @@ final class SvnNotifyReader {
     static SvnCommit read(String body) throws MalformedScmMail {
         SvnCommit s = new SvnCommit();
         LineCursor c = new LineCursor(body);
-        c.skipBlank();
+        if (!start(c)) {
+            throw new MalformedScmMail("no readable svnnotify \"Revision:\", \"Author:\" and \"Log Message:\" lines");
+        }
         String last = "";
         while (c.hasNext() && !c.peek().equals("Log Message:")) {
             String line = c.next();

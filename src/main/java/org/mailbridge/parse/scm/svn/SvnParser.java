@@ -63,7 +63,10 @@ public final class SvnParser extends ScmParser {
     @Override
     protected List<EventDraft> read(Mail mail, MailBudget budget) throws MalformedScmMail {
         String text = mail.text();
-        boolean notify = SvnNotifyReader.opens(text);
+        // SVN::Notify names itself in X-Mailer; its format is then read even where a header
+        // text or a stray line hides its opening.
+        boolean notify = mail.header("X-Mailer").map(m -> m.startsWith("SVN::Notify")).orElse(false)
+                || SvnNotifyReader.opens(text);
         SvnCommit s = notify ? SvnNotifyReader.read(text) : MailerPyReader.read(text);
         String repo = mail.header("X-Svn-Commit-Repository").map(String::strip).orElse("");
         Optional<OffsetDateTime> date = notify ? ScmDates.svnlook(s.dateText) : ScmDates.ctime(s.dateText, zone);

@@ -1,0 +1,61 @@
+package org.mailbridge.bench;
+
+import java.nio.file.Path;
+
+/**
+ * The suite's options.
+ *
+ * @param repo the checkout (for bin/mailbridge and bench/)
+ * @param jar the runnable jar
+ * @param quick tiny inputs, one round
+ * @param runs rounds of each throughput figure
+ * @param mails mails per daemon drain
+ * @param corpus extra .eml files for the parse figures, or null
+ */
+record Options(Path repo, Path jar, boolean quick, int runs, int mails, Path corpus) {
+    static Options parse(String[] args) {
+        Path repo = Path.of(".").toAbsolutePath().normalize();
+        boolean quick = false;
+        Integer runs = null;
+        Integer mails = null;
+        Path corpus = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--mails" -> mails = Integer.parseInt(args[++i]);
+                case "--corpus" -> corpus = Path.of(args[++i]);
+                case "--repo" -> repo = Path.of(args[++i]).toAbsolutePath().normalize();
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (options: --quick, --runs R, --mails N, --corpus DIR)");
+            }
+        }
+        return new Options(repo, repo.resolve("target/mailbridge.jar"), quick,
+                runs != null ? runs : quick ? 1 : 3, mails != null ? mails : quick ? 20 : 2000, corpus);
+    }
+
+    /** Messages per raw-publisher round: enough to last a second or so at the broker's rate. */
+    int rawMessages() {
+        return quick ? 50 : 20_000;
+    }
+
+    /** Runs per variant of the deliver figures. */
+    int deliverRuns() {
+        return quick ? 2 : 30;
+    }
+
+    /** Mails of the memory figure. */
+    int backlog() {
+        return quick ? 50 : 10_000;
+    }
+
+    /** Seconds of the latency figure. */
+    double latencySeconds() {
+        return quick ? 0.5 : 15;
+    }
+
+    /** Size of the big mail, MiB. */
+    int bigMib() {
+        return quick ? 2 : 100;
+    }
+}

@@ -1,0 +1,113 @@
+package org.mailbridge.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.james.mime4j.dom.Body;
+import org.apache.james.mime4j.dom.Entity;
+import org.apache.james.mime4j.dom.Message;
+import org.apache.james.mime4j.dom.Multipart;
+import org.apache.james.mime4j.dom.TextBody;
+import org.apache.james.mime4j.message.DefaultMessageBuilder;
+
+import org.mailbridge.config.Config;
+import org.mailbridge.config.ConfigLoader;
+import org.mailbridge.pipeline.Interpretation;
+import org.mailbridge.pipeline.Interpreter;
+import org.mailbridge.pipeline.Interpreters;
+
+/**
+ * Parse only, in one JVM: the bridge's interpreter (bounded Mime4j read, every parser, the
+ * events built) against raw Mime4j on the same files (a message built with
+ * {@link DefaultMessageBuilder}, its subject and sender read and every text part decoded to a
+ * string). Rounds alternate between the two after a warm-up.
+ */
+final class ParseOnly {
+    /** @param bridge mails/s through the interpreter @param mime4j mails/s through raw Mime4j */
+    record Result(double bridge, double mime4j) {
+    }
+
+    private ParseOnly() {
+    }
+
+    static Result run(Path work, List<Path> mails, int rounds) throws Exception {
+        Files.createDirectories(work);
+        Path conf = work.resolve("parse.toml");
+        Files.writeString(conf, "spool = \"" + work.resolve("spool") + "\"\nunclaimed = \"publish\"\n"
+                + "plugins_dir = \"" + work.resolve("plugins") + "\"\n");
+        Config config = ConfigLoader.load(conf, Map.of("XDG_DATA_HOME", work.toString()));
+        Interpreter interpreter = Interpreters.create(config, Clock.systemUTC());
+        for (int w = 0; w < 3; w++) {
+            bridge(interpreter, mails);
+            mime4j(mails);
+        }
+        List<Double> ours = new ArrayList<>();
+        List<Double> raw = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            ours.add(bridge(interpreter, mails));
+            raw.add(mime4j(mails));
+        }
+        return new Result(Stats.median(ours), Stats.median(raw));
+    }
+
+    private static double bridge(Interpreter interpreter, List<Path> mails) throws IOException {
+        long start = System.nanoTime();
+        int published = 0;
+        for (Path m : mails) {
+            if (interpreter.interpret(m, s -> { }) instanceof Interpretation.Publishable) {
+                published++;
+            }
+        }
+        double rate = mails.size() / ((System.nanoTime() - start) / 1e9);
+        if (published == 0) {
+            throw new IllegalStateException("no mail produced an event");
+        }
+        return rate;
+    }
+
+    private static double mime4j(List<Path> mails) throws IOException {
+        long start = System.nanoTime();
+        long chars = 0;
+        DefaultMessageBuilder builder = new DefaultMessageBuilder();
+        for (Path m : mails) {
+            try (InputStream in = Files.newInputStream(m)) {
+                Message msg = builder.parseMessage(in);
+                chars += String.valueOf(msg.getSubject()).length() + String.valueOf(msg.getFrom()).length();
+                chars += text(msg.getBody());
+                msg.dispose();
+            }
+        }
+        double rate = mails.size() / ((System.nanoTime() - start) / 1e9);
+        if (chars == 0) {
+            throw new IllegalStateException("nothing read");
+        }
+        return rate;
+    }
+
+    private static long text(Body body) throws IOException {
+        if (body instanceof TextBody t) {
+            StringBuilder sb = new StringBuilder();
+            char[] buf = new char[8192];
+            try (Reader r = t.getReader()) {
+                for (int k; (k = r.read(buf)) > 0; ) {
+                    sb.append(buf, 0, k);
+                }
+            }
+            return sb.length();
+        }
+        long n = 0;
+        if (body instanceof Multipart mp) {
+            for (Entity e : mp.getBodyParts()) {
+                n += text(e.getBody());
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,148 @@
+package org.mailbridge.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** The suite's benchmarks in order, each adding its rows to the table. */
+final class Runs {
+    private static final int LINES = 60;
+    private static final int WINDOW = 1000;
+    private static final int LATENCY_RATE = 200;
+
+    private final Options o;
+    private final Path work;
+    private final Table table;
+    private final List<Target> targets;
+    private final boolean rabbit;
+    private int seq;
+
+    Runs(Options o, Path work, Table table, List<Target> targets, boolean rabbit) {
+        this.o = o;
+        this.work = work;
+        this.table = table;
+        this.targets = targets;
+        this.rabbit = rabbit;
+    }
+
+    void all() throws Exception {
+        for (Target t : targets) {
+            drain(t);
+        }
+        parse();
+        latency(targets.get(0));
+        deliver();
+        memory(targets.get(0));
+        bigMail(targets.get(0));
+    }
+
+    private Path dir(String what) {
+        return work.resolve(what + "-" + (++seq));
+    }
+
+    /** Daemon end to end beside the raw publisher, round after round, medians of both. */
+    private void drain(Target t) throws Exception {
+        System.err.println("== daemon drain and raw publisher: " + t.label());
+        List<Double> daemon = new ArrayList<>();
+        List<Double> raw = new ArrayList<>();
+        long lost = 0;
+        long dups = 0;
+        long size = 0;
+        for (int r = 0; r < o.runs(); r++) {
+            Drain.Result d = Drain.run(o.jar(), dir("drain"), t, o.mails(), LINES, List.of());
+            daemon.add(d.mailsPerSecond());
+            lost += d.lost();
+            dups += d.duplicates();
+            size = d.eventSize();
+            String topic = "org.fedoraproject.bench" + Long.toHexString(System.nanoTime()) + ".raw";
+            try (Arrivals a = Arrivals.open(t, topic)) {
+                raw.add(RawPublisher.run(t, topic, o.rawMessages(), (int) size, WINDOW));
+                if (!a.await(o.rawMessages(), 60_000)) {
+                    throw new IllegalStateException("raw publisher: " + a.received() + " of " + o.rawMessages() + " arrived");
+                }
+            }
+        }
+        table.ratio("daemon end to end, " + t.label() + " (" + o.mails() + " mails, " + size + " B events; "
+                + lost + " lost, " + dups + " duplicated at the consumer) vs raw async publisher, window " + WINDOW,
+                Stats.median(daemon), Stats.median(raw), "/s", 0.8, true);
+    }
+
+    private void parse() throws Exception {
+        System.err.println("== parse only");
+        Path dir = dir("parse");
+        Files.createDirectories(dir);
+        List<Path> mails = new ArrayList<>();
+        int n = o.quick() ? 50 : 2000;
+        for (int i = 0; i < n; i++) {
+            mails.add(Files.write(dir.resolve(i + ".eml"), BenchMails.text("parse-" + i + "@bench.example", i, LINES)));
+        }
+        ParseOnly.Result r = ParseOnly.run(dir.resolve("w"), mails, o.quick() ? 1 : 5);
+        table.ratio("parse only, " + n + " generated 5 KB mails, vs raw Mime4j", r.bridge(), r.mime4j(), "mails/s", 0.8, true);
+        if (o.corpus() != null) {
+            List<Path> real;
+            try (Stream<Path> s = Files.walk(o.corpus())) {
+                real = s.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
+            }
+            ParseOnly.Result c = ParseOnly.run(dir.resolve("c"), real, o.quick() ? 1 : 5);
+            table.ratio("parse only, " + real.size() + " mails of " + o.corpus() + ", vs raw Mime4j",
+                    c.bridge(), c.mime4j(), "mails/s", 0.8, true);
+        }
+    }
+
+    private void latency(Target t) throws Exception {
+        System.err.println("== latency at " + LATENCY_RATE + " mails/s: " + t.label());
+        Latency.Result r = Latency.run(o.jar(), dir("latency"), t, LATENCY_RATE, o.latencySeconds(), LINES);
+        table.add("spool → consumer latency at a steady " + LATENCY_RATE + " mails/s for " + o.latencySeconds()
+                        + " s, " + t.label() + " (" + r.lost() + " lost)",
+                String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms", r.p50(), r.p99()), "", "", "p99 < 50 ms",
+                r.p99() < 50 ? "yes" : "**no**");
+    }
+
+    private void deliver() throws Exception {
+        System.err.println("== deliver, one process per mail");
+        Path dir = dir("deliver");
+        Path jdk17 = Suite.jdk(17, 17);
+        Path newest = Suite.jdk(25, 999);
+        if (jdk17 == null) {
+            jdk17 = Path.of(System.getProperty("java.home"));
+        }
+        List<DeliverStarts.Variant> vs = DeliverStarts.variants(o.repo(), o.jar(), dir, jdk17, newest, rabbit);
+        Map<String, Double> ms = DeliverStarts.run(vs, DeliverStarts.mail(dir), o.deliverRuns());
+        String pika = "Python pika one-shot publish";
+        for (Map.Entry<String, Double> e : ms.entrySet()) {
+            if (e.getKey().equals(pika)) {
+                continue;
+            }
+            double target = e.getKey().contains("AOT") ? 0.75 : e.getKey().contains("AppCDS") ? 1.0 : Double.NaN;
+            if (ms.containsKey(pika) && !Double.isNaN(target)) {
+                table.ratio(e.getKey() + " (median of " + o.deliverRuns() + ") vs " + pika, e.getValue(), ms.get(pika),
+                        "ms", target, false);
+            } else {
+                table.add(e.getKey() + " (median of " + o.deliverRuns() + ")", Table.num(e.getValue()) + " ms",
+                        ms.containsKey(pika) ? Table.num(ms.get(pika)) + " ms (pika)" : "", ms.containsKey(pika)
+                                ? String.format(Locale.ROOT, "%.2f×", e.getValue() / ms.get(pika)) : "", "", "");
+            }
+        }
+    }
+
+    private void memory(Target t) throws Exception {
+        System.err.println("== memory draining " + o.backlog() + " mails: " + t.label());
+        Drain.Result d = Drain.run(o.jar(), dir("memory"), t, o.backlog(), LINES, List.of());
+        table.add("daemon peak RSS draining " + o.backlog() + " mails, default JVM options, " + t.label()
+                        + " (" + d.lost() + " lost; " + Table.num(d.mailsPerSecond()) + " mails/s)",
+                Table.num(d.peakRssMib()) + " MiB", "", "", "< 256 MiB", d.peakRssMib() < 256 ? "yes" : "**no**");
+    }
+
+    private void bigMail(Target t) throws Exception {
+        System.err.println("== one " + o.bigMib() + " MiB mail at -Xmx64m: " + t.label());
+        BigMail.Result r = BigMail.run(o.jar(), dir("big"), t, o.bigMib(), "64m");
+        boolean ok = r.outcome().startsWith("published") || r.outcome().startsWith("quarantined");
+        table.add("one " + o.bigMib() + " MiB mail (base64 attachment), daemon at -Xmx64m, limit raised above it",
+                r.outcome() + String.format(Locale.ROOT, " after %.1f s, peak RSS %.0f MiB", r.seconds(), r.peakRssMib()),
+                "", "", "published or quarantined", ok ? "yes" : "**no**");
+    }
+}
