@@ -127,3 +127,23 @@ class PullRequestReopenedV1(_PullRequest):
     @property
     def summary(self):
         return f"{self._who()} reopened pull request {self._ref()}: {self._obj('title')}"
+
+
+class PullRequestAssignedAddedV1(_PullRequest):
+    schema_topic = "pagure.pull-request.assigned.added"
+
+    @property
+    def usernames(self):
+        return accounts(self.agent_name, self._obj("assignee", "name"), self._obj("user", "name"))
+
+    @property
+    def summary(self):
+        return f"{self._who()} assigned pull request {self._ref()} to {self._obj('assignee', 'name')}"
+
+
+class PullRequestAssignedResetV1(_PullRequest):
+    schema_topic = "pagure.pull-request.assigned.reset"
+
+    @property
+    def summary(self):
+        return f"{self._who()} reset the assignee of pull request {self._ref()}"

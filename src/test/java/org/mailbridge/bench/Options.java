@@ -11,27 +11,35 @@ import java.nio.file.Path;
  * @param runs rounds of each throughput figure
  * @param mails mails per daemon drain
  * @param corpus extra .eml files for the parse figures, or null
+ * @param only the benchmarks to run (drain, parse, latency, deliver, memory, big), empty for all
  */
-record Options(Path repo, Path jar, boolean quick, int runs, int mails, Path corpus) {
+record Options(Path repo, Path jar, boolean quick, int runs, int mails, Path corpus, java.util.Set<String> only) {
     static Options parse(String[] args) {
         Path repo = Path.of(".").toAbsolutePath().normalize();
         boolean quick = false;
         Integer runs = null;
         Integer mails = null;
         Path corpus = null;
+        java.util.Set<String> only = new java.util.LinkedHashSet<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--mails" -> mails = Integer.parseInt(args[++i]);
                 case "--corpus" -> corpus = Path.of(args[++i]);
+                case "--only" -> only.addAll(java.util.List.of(args[++i].split(",")));
                 case "--repo" -> repo = Path.of(args[++i]).toAbsolutePath().normalize();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (options: --quick, --runs R, --mails N, --corpus DIR)");
+                        + " (options: --quick, --runs R, --mails N, --corpus DIR, --only drain,parse,latency,deliver,memory,big)");
             }
         }
         return new Options(repo, repo.resolve("target/mailbridge.jar"), quick,
-                runs != null ? runs : quick ? 1 : 3, mails != null ? mails : quick ? 20 : 2000, corpus);
+                runs != null ? runs : quick ? 1 : 3, mails != null ? mails : quick ? 20 : 2000, corpus, only);
+    }
+
+    /** Whether the benchmark {@code name} is to run. */
+    boolean runs(String name) {
+        return only.isEmpty() || only.contains(name);
     }
 
     /** Messages per raw-publisher round: enough to last a second or so at the broker's rate. */

@@ -30,14 +30,26 @@ final class Runs {
     }
 
     void all() throws Exception {
-        for (Target t : targets) {
-            drain(t);
+        if (o.runs("drain")) {
+            for (Target t : targets) {
+                drain(t);
+            }
         }
-        parse();
-        latency(targets.get(0));
-        deliver();
-        memory(targets.get(0));
-        bigMail(targets.get(0));
+        if (o.runs("parse")) {
+            parse();
+        }
+        if (o.runs("latency")) {
+            latency(targets.get(0));
+        }
+        if (o.runs("deliver")) {
+            deliver();
+        }
+        if (o.runs("memory")) {
+            memory(targets.get(0));
+        }
+        if (o.runs("big")) {
+            bigMail(targets.get(0));
+        }
     }
 
     private Path dir(String what) {
@@ -53,7 +65,7 @@ final class Runs {
         long dups = 0;
         long size = 0;
         for (int r = 0; r < o.runs(); r++) {
-            Drain.Result d = Drain.run(o.jar(), dir("drain"), t, o.mails(), LINES, List.of());
+            Drain.Result d = Drain.run(o.jar(), dir("drain"), t, o.mails(), LINES, daemonJvm());
             daemon.add(d.mailsPerSecond());
             lost += d.lost();
             dups += d.duplicates();
@@ -69,6 +81,12 @@ final class Runs {
         table.ratio("daemon end to end, " + t.label() + " (" + o.mails() + " mails, " + size + " B events; "
                 + lost + " lost, " + dups + " duplicated at the consumer) vs raw async publisher, window " + WINDOW,
                 Stats.median(daemon), Stats.median(raw), "/s", 0.8, true);
+    }
+
+    /** Extra JVM options for the drained daemons, e.g. a flight recording: BENCH_DAEMON_JAVA_OPTS. */
+    private static List<String> daemonJvm() {
+        String opts = System.getenv("BENCH_DAEMON_JAVA_OPTS");
+        return opts == null || opts.isBlank() ? List.of() : List.of(opts.trim().split("\\s+"));
     }
 
     private void parse() throws Exception {
