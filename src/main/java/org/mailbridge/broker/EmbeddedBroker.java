@@ -100,6 +100,11 @@ public final class EmbeddedBroker implements AutoCloseable {
             launcher.shutdown();
             throw new BrokerStartException("embedded broker has no AMQP port bound (is 127.0.0.1:" + port + " taken?)", null);
         }
+        // Loud on purpose: it confirms durable messages it will lose if it is killed.
+        org.slf4j.LoggerFactory.getLogger(EmbeddedBroker.class).warn(
+                "msg=\"embedded broker is a TEST broker: messages are kept in memory and lost when it stops or is"
+                + " killed, although it confirms them as durable; point [domains.*] at a real broker in production\""
+                + " port={}", bound);
         return new EmbeddedBroker(launcher, bound, vhosts);
     }
 

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 /** {@code mailbridge broker}: the embedded broker on its own, for development and tests. */
 @Command(name = "broker", mixinStandardHelpOptions = true,
         description = {"Run the embedded Apache Qpid Broker-J alone: AMQP 1.0 on 127.0.0.1, anonymous access,",
-            "one in-memory virtual host per configured domain (or 'default'). Messages are kept in memory only.",
+            "one in-memory virtual host per configured domain (or 'default'). A TEST broker: messages are kept in",
+            "memory only and lost when it stops or is killed, although it confirms them as durable.",
             "Runs until interrupted (Ctrl-C, SIGTERM)."})
 final class BrokerCommand extends BaseCommand {
     @Option(names = "--port", paramLabel = "PORT", description = "Port (default: embedded_broker.port, 5673; 0 picks a free one).")

@@ -18,13 +18,19 @@ import picocli.CommandLine.Option;
 @Command(name = "deliver", mixinStandardHelpOptions = true,
         description = {"Read one RFC 5322 message from stdin (or --input) into the spool, for procmail or an MDA.",
             "No network I/O. Exit 0 only once the message is synced into the spool; 75 on any transient "
-                + "failure, so the MTA retries; 65 for input that is not mail (kept in quarantine)."})
+                + "failure (including less than spool_reserve free), so the MTA retries; 65 for input that is "
+                + "not mail (kept in quarantine)."})
 final class DeliverCommand extends BaseCommand {
     @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "Read the message from FILE, not stdin.")
     Path input;
 
     @Option(names = "--spool", paramLabel = "DIR", description = "Spool root (default: the configuration's 'spool').")
     Path spool;
+
+    @Option(names = {"-f", "--sender"}, paramLabel = "ADDRESS",
+            description = {"The envelope sender as the MTA gave it (procmail: --sender \"$SENDER\"); the only "
+                + "envelope sender trust checks believe. Empty or <> for bounces."})
+    String sender;
 
     @Override
     protected ExitCode execute() {
@@ -37,6 +43,9 @@ final class DeliverCommand extends BaseCommand {
         }
         if (spool != null) {
             args.addAll(List.of("--spool", spool.toString()));
+        }
+        if (sender != null) {
+            args.addAll(List.of("--sender", sender));
         }
         int code = Deliver.run(args.toArray(new String[0]), System.in, System.err, System.getenv());
         for (ExitCode c : ExitCode.values()) {

@@ -28,7 +28,7 @@ final class StatusCommand extends BaseCommand {
     @Override
     protected ExitCode execute() throws ConfigException, IOException {
         Config config = config();
-        SpoolReport r = SpoolReport.of(new Spool(config.spool()), config.status(), Clock.systemUTC());
+        SpoolReport r = SpoolReport.of(new Spool(config.spool()), config.status(), config.spoolReserve(), Clock.systemUTC());
         if (json) {
             out().println(EventJson.write(asMap(r)));
         } else {
@@ -51,6 +51,9 @@ final class StatusCommand extends BaseCommand {
                     + lp.topic()));
             if (!d.lastError().isEmpty()) {
                 out().println("last error:   " + d.lastError());
+            }
+            if (d.held() > 0 || !d.diskError().isEmpty()) {
+                out().println("disk:         " + d.held() + " held; " + d.diskError());
             }
         } else {
             out().println("daemon:       never ran on this spool");

@@ -25,12 +25,18 @@ import java.util.Optional;
  * @param status health thresholds
  * @param parsers per-parser settings, {@code [parsers.<id>]}
  * @param intake the SMTP and IMAP intakes, {@code [intake.*]}
+ * @param spoolReserve free bytes {@code deliver} leaves on the spool's file system: it refuses
+ *     mail (75, the MTA retries) rather than fill it, so that the daemon can still write reasons
+ * @param trust site-wide trust requirements
  */
 public record Config(Optional<Path> file, Path spool, String topicPrefix, String environment, Unclaimed unclaimed,
                      List<Path> rulesDirs, Path pluginsDir, boolean archive, int embeddedBrokerPort,
                      Path embeddedBrokerWorkDir, List<Domain> domains, Limits limits, DaemonSettings daemon,
                      StatusSettings status, Map<String, Map<String, Object>> parsers,
-                     IntakeSettings intake) {
+                     IntakeSettings intake, long spoolReserve, TrustSettings trust) {
+    /** Default {@code spool_reserve}: 32 MiB. */
+    public static final long DEFAULT_SPOOL_RESERVE = 32L << 20;
+
     public Config {
         rulesDirs = List.copyOf(rulesDirs);
         domains = List.copyOf(domains);
@@ -40,13 +46,13 @@ public record Config(Optional<Path> file, Path spool, String topicPrefix, String
     /** The same configuration with other domains. */
     public Config withDomains(List<Domain> newDomains) {
         return new Config(file, spool, topicPrefix, environment, unclaimed, rulesDirs, pluginsDir, archive,
-                embeddedBrokerPort, embeddedBrokerWorkDir, newDomains, limits, daemon, status, parsers, intake);
+                embeddedBrokerPort, embeddedBrokerWorkDir, newDomains, limits, daemon, status, parsers, intake, spoolReserve, trust);
     }
 
     /** The same configuration with other intakes. */
     public Config withIntake(IntakeSettings newIntake) {
         return new Config(file, spool, topicPrefix, environment, unclaimed, rulesDirs, pluginsDir, archive,
-                embeddedBrokerPort, embeddedBrokerWorkDir, domains, limits, daemon, status, parsers, newIntake);
+                embeddedBrokerPort, embeddedBrokerWorkDir, domains, limits, daemon, status, parsers, newIntake, spoolReserve, trust);
     }
 
     /** Whether the daemon must start the embedded broker itself. */

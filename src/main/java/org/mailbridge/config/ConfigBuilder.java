@@ -52,7 +52,9 @@ final class ConfigBuilder {
         Limits limits = limits(raw.limits());
         return new Config(file, spool, prefix, environment, unclaimed, rulesDirs, plugins,
                 Boolean.TRUE.equals(raw.archive()), port, workDir, domains, limits,
-                daemon(raw.daemon()), status(raw.status()), parsers, IntakeBuilder.build(raw.intake(), base, limits));
+                daemon(raw.daemon()), status(raw.status()), parsers, IntakeBuilder.build(raw.intake(), base, limits),
+                raw.spoolReserve() == null ? Config.DEFAULT_SPOOL_RESERVE : Units.size("spool_reserve", raw.spoolReserve()),
+                raw.trust() == null ? TrustSettings.NONE : new TrustSettings(Optional.ofNullable(raw.trust().authservId())));
     }
 
     private static Limits limits(RawConfig.RawLimits r) throws ConfigException {
@@ -64,12 +66,18 @@ final class ConfigBuilder {
         int count = r.maxHeaderCount() == null ? d.maxHeaderCount() : r.maxHeaderCount();
         long header = r.maxHeaderLength() == null ? d.maxHeaderLength() : Units.size("limits.max_header_length", r.maxHeaderLength());
         long line = r.maxLineLength() == null ? d.maxLineLength() : Units.size("limits.max_line_length", r.maxLineLength());
+        int depth = r.maxDepth() == null ? d.maxDepth() : r.maxDepth();
+        int parts = r.maxParts() == null ? d.maxParts() : r.maxParts();
+        long partText = r.maxPartText() == null ? d.maxPartText() : Units.size("limits.max_part_text", r.maxPartText());
+        long mailText = r.maxMailText() == null ? d.maxMailText() : Units.size("limits.max_mail_text", r.maxMailText());
         java.time.Duration plugin = r.pluginTimeout() == null ? d.pluginTimeout()
                 : Units.duration("limits.plugin_timeout", r.pluginTimeout());
-        if (count <= 0 || header > Integer.MAX_VALUE || line > Integer.MAX_VALUE || plugin.isZero()) {
+        if (count <= 0 || depth <= 0 || parts <= 0 || header > Integer.MAX_VALUE || line > Integer.MAX_VALUE
+                || partText <= 0 || partText > Integer.MAX_VALUE || mailText <= 0 || mailText > Integer.MAX_VALUE
+                || plugin.isZero()) {
             throw new ConfigException("key 'limits': values out of range");
         }
-        return new Limits(size, count, (int) header, (int) line, plugin);
+        return new Limits(size, count, (int) header, (int) line, depth, parts, (int) partText, (int) mailText, plugin);
     }
 
     private static DaemonSettings daemon(RawConfig.RawDaemon r) throws ConfigException {
@@ -81,7 +89,10 @@ final class ConfigBuilder {
                 r.pollInterval() == null ? d.pollInterval() : Units.duration("daemon.poll_interval", r.pollInterval()),
                 r.retryMin() == null ? d.retryMin() : Units.duration("daemon.retry_min", r.retryMin()),
                 r.retryMax() == null ? d.retryMax() : Units.duration("daemon.retry_max", r.retryMax()),
-                r.publishTimeout() == null ? d.publishTimeout() : Units.duration("daemon.publish_timeout", r.publishTimeout()));
+                r.publishTimeout() == null ? d.publishTimeout() : Units.duration("daemon.publish_timeout", r.publishTimeout()),
+                r.probeInterval() == null ? d.probeInterval() : Units.duration("daemon.probe_interval", r.probeInterval()),
+                r.sweepInterval() == null ? d.sweepInterval() : Units.duration("daemon.sweep_interval", r.sweepInterval()),
+                r.tmpMaxAge() == null ? d.tmpMaxAge() : Units.duration("daemon.tmp_max_age", r.tmpMaxAge()));
     }
 
     private static StatusSettings status(RawConfig.RawStatus r) throws ConfigException {

@@ -24,12 +24,17 @@ record RawConfig(
         RawDaemon daemon,
         RawStatus status,
         Map<String, Map<String, Object>> parsers,
-        RawIntake intake) {
+        RawIntake intake,
+        String spoolReserve,
+        RawTrust trust) {
 
     static RawConfig empty() {
-        return new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
+    record RawTrust(String authservId) {
+    }
     record RawIntake(RawSmtp smtp, RawImap imap) {
     }
 
@@ -63,10 +68,11 @@ record RawConfig(
     }
 
     record RawLimits(String maxMessageSize, Integer maxHeaderCount, String maxHeaderLength, String maxLineLength,
-                     String pluginTimeout) {
+            Integer maxDepth, Integer maxParts, String maxPartText, String maxMailText, String pluginTimeout) {
     }
 
-    record RawDaemon(String pollInterval, String retryMin, String retryMax, String publishTimeout) {
+    record RawDaemon(String pollInterval, String retryMin, String retryMax, String publishTimeout, String probeInterval,
+            String sweepInterval, String tmpMaxAge) {
     }
 
     record RawStatus(String maxWait, String heartbeatMaxAge, Integer maxQuarantine) {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Reads only the top-level {@code spool} key of a configuration file, for {@code deliver}: that
+ * Reads only the top-level {@code spool} and {@code spool_reserve} keys of a configuration file, for {@code deliver}: that
  * command runs once per mail in a fresh JVM and must not pay for loading a TOML library. It
  * understands the forms the key can take at top level (basic and literal strings, comments);
  * anything else is a configuration error rather than a guess. {@code ConfigLoader} reads the
@@ -20,6 +20,17 @@ public final class SpoolKeyReader {
 
     /** The {@code spool} value, or empty when the file does not set it. */
     public static Optional<String> read(Path file) throws ConfigException, IOException {
+        return read(file, "spool");
+    }
+
+    /** The {@code spool_reserve} value in bytes, or empty when the file does not set it. */
+    public static Optional<Long> reserve(Path file) throws ConfigException, IOException {
+        Optional<String> v = read(file, "spool_reserve");
+        return v.isPresent() ? Optional.of(Units.size("spool_reserve", v.get())) : Optional.empty();
+    }
+
+    /** A top-level string key's value, or empty when the file does not set it. */
+    static Optional<String> read(Path file, String key) throws ConfigException, IOException {
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int no = 0;
@@ -29,12 +40,12 @@ public final class SpoolKeyReader {
                 if (t.startsWith("[")) {
                     return Optional.empty(); // top-level keys end at the first table
                 }
-                if (!t.startsWith("spool") || t.length() == 5) {
+                if (!t.startsWith(key) || t.length() == key.length()) {
                     continue;
                 }
-                String rest = t.substring(5).stripLeading();
+                String rest = t.substring(key.length()).stripLeading();
                 if (!rest.startsWith("=")) {
-                    continue; // another key that begins with "spool", e.g. spool_archive
+                    continue; // another key that begins with this one, e.g. spool_reserve
                 }
                 return Optional.of(value(rest.substring(1).strip(), file, no));
             }

@@ -24,6 +24,8 @@ import org.mailbridge.publish.Dispatcher;
 import org.mailbridge.publish.PublishException;
 import org.mailbridge.publish.Publisher;
 import org.mailbridge.publish.Router;
+import org.mailbridge.spool.CrashLedger;
+import org.mailbridge.spool.Disk;
 import org.mailbridge.spool.Spool;
 import org.mailbridge.spool.SpoolEntry;
 import org.mailbridge.spool.SpoolNames;
@@ -54,12 +56,14 @@ public final class Daemon implements AutoCloseable {
     private final Monitor monitor;
     private final SpoolWatcher watcher;
     private final Backoff backoff;
+    private final HeldMail held;
     private final Intakes intakes;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private Daemon(Config config, Spool spool, FileChannel lock, Optional<EmbeddedBroker> broker,
-                   Interpreter interpreter, Map<String, Publisher> publishers, Clock clock) throws IOException {
+                   Interpreter interpreter, Map<String, Publisher> publishers, CrashLedger crashes, Clock clock)
+            throws IOException {
         this.config = config;
         this.spool = spool;
         this.lock = lock;
@@ -68,8 +72,10 @@ public final class Daemon implements AutoCloseable {
         this.publishers = publishers;
         this.dispatcher = new Dispatcher(new Router(config.domains(),
                 config.topicPrefix() + "." + config.environment() + "."), publishers);
-        this.pipeline = new Pipeline(spool, interpreter, dispatcher, config.archive(), MAX_REFUSALS, clock);
-        this.monitor = new Monitor(new StateFile(spool.root()), clock, SpoolNames.host(), this::domainStates);
+        this.pipeline = new Pipeline(spool, crashes, interpreter, dispatcher, config.archive(), MAX_REFUSALS, clock);
+        this.held = new HeldMail(config.daemon().retryMax());
+        this.monitor = new Monitor(new StateFile(spool.root()), clock, SpoolNames.host(), this::domainStates,
+                () -> held.count(System.nanoTime()));
         this.watcher = new SpoolWatcher(spool.newDir());
         this.backoff = new Backoff(config.daemon().retryMin(), config.daemon().retryMax());
         this.intakes = new Intakes(config.intake(), spool);
@@ -80,7 +86,12 @@ public final class Daemon implements AutoCloseable {
      * no domain is configured, and recovers messages a previous run left in {@code cur/}.
      */
     public static Daemon start(Config config, Clock clock) throws ConfigException, DaemonException {
-        Spool spool = new Spool(config.spool());
+        return start(config, clock, Disk.REAL);
+    }
+
+    /** As {@link #start(Config, Clock)}, with the spool's file-system edge given (tests make it fail). */
+    static Daemon start(Config config, Clock clock, Disk disk) throws ConfigException, DaemonException {
+        Spool spool = new Spool(config.spool(), disk);
         FileChannel lock;
         try {
             spool.ensureLayout();
@@ -102,9 +113,10 @@ public final class Daemon implements AutoCloseable {
                         .kv("consume", "mailbridge consume --url " + b.url() + " 'org.fedoraproject.#'"));
             }
             Map<String, Publisher> publishers = Publishers.create(effective);
-            Daemon d = new Daemon(effective, spool, lock, broker, interpreter, publishers, clock);
-            int recovered = spool.recover();
-            int swept = spool.sweepTmp(Duration.ofHours(36));
+            CrashLedger ledger = new CrashLedger(spool);
+            int recovered = Recovery.run(spool, ledger, clock);
+            int swept = spool.sweepTmp(config.daemon().tmpMaxAge());
+            Daemon d = new Daemon(effective, spool, lock, broker, interpreter, publishers, ledger, clock);
             try {
                 d.intakes.start();
             } catch (DaemonException e) {
@@ -134,37 +146,86 @@ public final class Daemon implements AutoCloseable {
         return c.withDomains(c.domains().stream().map(d -> d.embedded() ? d.withUrl(url) : d).toList());
     }
 
-    /** Runs until {@link #stop()}; returns when the message in hand is settled. */
+    /**
+     * Runs until {@link #stop()}; returns when the message in hand is settled. Nothing but a
+     * stop ends it: spool I/O errors and broker outages are logged and waited out.
+     */
     public void run() {
         long nextBeat = 0;
         long nextAttempt = 0;
+        long nextProbe = 0;
+        long nextSweep = System.nanoTime() + config.daemon().sweepInterval().toNanos();
         try {
             while (stopRequested.getCount() > 0) {
                 long now = System.nanoTime();
-                if (now >= nextBeat) {
+                if (now - nextBeat >= 0) {
                     monitor.write();
                     nextBeat = now + HEARTBEAT.toNanos();
                 }
-                if (now < nextAttempt) {
-                    // Backing off; wake for heartbeats so that status can tell waiting from dead.
-                    stopRequested.await(Math.min(nextAttempt, nextBeat) - now, TimeUnit.NANOSECONDS);
+                if (now - nextSweep >= 0) {
+                    sweep();
+                    nextSweep = now + config.daemon().sweepInterval().toNanos();
+                }
+                if (now - nextAttempt < 0) {
+                    if (now - nextProbe >= 0) {
+                        nextProbe = now + config.daemon().probeInterval().toNanos();
+                        if (probe()) {
+                            nextAttempt = now;
+                            continue;
+                        }
+                    }
+                    // Backing off; wake for heartbeats and probes so that status can tell waiting from dead.
+                    long wake = Math.min(nextAttempt - now, Math.min(nextBeat - now, nextProbe - now));
+                    stopRequested.await(Math.max(wake, 1), TimeUnit.NANOSECONDS);
                     continue;
                 }
-                Duration backOff = cycle();
+                Duration backOff = safeCycle();
                 if (backOff == null) {
                     watcher.await(config.daemon().pollInterval());
                 } else if (!backOff.isZero()) {
                     nextAttempt = System.nanoTime() + backOff.toNanos();
+                    nextProbe = System.nanoTime() + config.daemon().probeInterval().toNanos();
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException e) {
-            LOG.error("{}", LogFmt.msg("daemon failed").kv("err", e.toString()), e);
-            throw new IllegalStateException("daemon failed: " + e.getMessage(), e);
         } finally {
             monitor.write();
             stopped.countDown();
+        }
+    }
+
+    /** One cycle; a failure of the spool itself (not of one mail) is logged and backed off, never fatal. */
+    private Duration safeCycle() {
+        try {
+            return cycle();
+        } catch (IOException | RuntimeException e) {
+            monitor.diskError(e.toString());
+            Duration wait = backoff.fail();
+            LOG.error("{}", LogFmt.msg("spool error").kv("retry_in_ms", wait.toMillis()).kv("err", e.toString()), e);
+            return wait;
+        }
+    }
+
+    /** Whether every broker can be reached now: the back-off can end early. */
+    private boolean probe() {
+        try {
+            dispatcher.connectAll();
+            LOG.info("{}", LogFmt.msg("broker reachable again"));
+            return true;
+        } catch (PublishException e) {
+            return false;
+        }
+    }
+
+    private void sweep() {
+        try {
+            int n = spool.sweepTmp(config.daemon().tmpMaxAge());
+            if (n > 0) {
+                LOG.info("{}", LogFmt.msg("swept tmp").kv("files", n));
+            }
+        } catch (IOException e) {
+            LOG.warn("{}", LogFmt.msg("sweep failed").kv("err", e.toString()));
         }
     }
 
@@ -183,25 +244,32 @@ public final class Daemon implements AutoCloseable {
             return wait;
         }
         List<SpoolEntry> waiting = spool.waiting();
-        if (waiting.isEmpty()) {
-            return null;
-        }
+        boolean worked = false;
         for (SpoolEntry e : waiting) {
             if (stopRequested.getCount() == 0) {
                 break;
+            }
+            if (held.held(e.name(), System.nanoTime())) {
+                continue;
             }
             Optional<SpoolEntry> claimed = spool.claim(e);
             if (claimed.isEmpty()) {
                 continue;
             }
+            worked = true;
             Outcome o = pipeline.process(claimed.get());
             monitor.record(o);
+            if (o instanceof Outcome.Held h) {
+                held.hold(e.name(), System.nanoTime());
+                monitor.diskError(h.error().toString());
+                continue;
+            }
             if (o instanceof Outcome.Retry r && r.error().scope() == PublishException.Scope.CONNECTION) {
                 return backoff.fail();
             }
             backoff.reset();
         }
-        return Duration.ZERO;
+        return worked ? Duration.ZERO : null;
     }
 
     private Map<String, Boolean> domainStates() {

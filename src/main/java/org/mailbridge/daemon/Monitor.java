@@ -23,12 +23,16 @@ import org.slf4j.LoggerFactory;
 final class Monitor {
     private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);
     private static final Duration MIN_WRITE_GAP = Duration.ofSeconds(1);
+    private static final Duration DISK_ERROR_MEMORY = Duration.ofMinutes(5);
 
     private final StateFile file;
     private final Clock clock;
     private final String host;
     private final Instant started;
     private final Supplier<Map<String, Boolean>> domains;
+    private final java.util.function.IntSupplier held;
+    private String diskError = "";
+    private Instant diskErrorAt = Instant.EPOCH;
     private final Map<String, DaemonState.LastPublish> lastPublish = new LinkedHashMap<>();
     private String lastError = "";
     private long published;
@@ -36,7 +40,9 @@ final class Monitor {
     private long retries;
     private Instant lastWrite = Instant.EPOCH;
 
-    Monitor(StateFile file, Clock clock, String host, Supplier<Map<String, Boolean>> domains) {
+    Monitor(StateFile file, Clock clock, String host, Supplier<Map<String, Boolean>> domains,
+            java.util.function.IntSupplier held) {
+        this.held = held;
         this.file = file;
         this.clock = clock;
         this.host = host;
@@ -60,10 +66,17 @@ final class Monitor {
         }
     }
 
+    /** A local write failed (a full disk, most likely): status reports it until a while after the last one. */
+    synchronized void diskError(String error) {
+        diskError = error;
+        diskErrorAt = clock.instant();
+    }
+
     synchronized void write() {
         Instant now = clock.instant();
         DaemonState s = new DaemonState(ProcessHandle.current().pid(), host, started.toString(), now.toString(),
-                domains.get(), lastPublish, lastError, published, quarantined, retries);
+                domains.get(), lastPublish, lastError, published, quarantined, retries, held.getAsInt(),
+                Duration.between(diskErrorAt, now).compareTo(DISK_ERROR_MEMORY) < 0 ? diskErrorAt + " " + diskError : "");
         try {
             file.write(s);
             lastWrite = now;

@@ -53,8 +53,13 @@ final class HeaderDecoder {
         List<Address> out = new ArrayList<>();
         try {
             AddressList list = LenientAddressParser.DEFAULT.parseAddressList(raw);
+            String written = raw.toLowerCase(java.util.Locale.ROOT);
             for (Mailbox m : list.flatten()) {
-                if (m.getLocalPart() != null && !m.getLocalPart().isEmpty()) {
+                // Only an addr-spec as written counts: the parser decodes RFC 2047 words even
+                // where RFC 2047 forbids them, so =?utf-8?Q?bugzilla=40redhat=2Ecom?= would
+                // otherwise read as bugzilla@redhat.com and pass a trust check.
+                if (m.getLocalPart() != null && !m.getLocalPart().isEmpty()
+                        && written.contains(m.getAddress().toLowerCase(java.util.Locale.ROOT))) {
                     out.add(new Address(m.getName(), m.getAddress()));
                 }
             }
@@ -62,11 +67,6 @@ final class HeaderDecoder {
             // hostile or broken address header: no addresses rather than a crash
         }
         return out;
-    }
-
-    static Optional<Address> returnPath(String value) {
-        String v = value.strip().replaceAll("^<|>$", "").strip();
-        return v.contains("@") ? Optional.of(new Address("", v)) : Optional.empty();
     }
 
     static Optional<OffsetDateTime> date(String value) {

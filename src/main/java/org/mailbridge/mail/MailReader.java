@@ -34,8 +34,8 @@ import org.mailbridge.spool.QuarantineReason;
 
 /**
  * Reads a raw message into a {@link Mail} with Mime4j, streaming and within {@link Limits}:
- * an oversized message is refused before it is read, and a line, header or header count over
- * its limit stops the parse. Mime4j stays inside this package; its exceptions are wrapped once,
+ * an oversized message is refused before it is read; a line, header, header count, nesting
+ * depth or part count over its limit stops the parse; text is kept up to the text caps. Mime4j stays inside this package; its exceptions are wrapped once,
  * here, as {@link MalformedMailException}.
  */
 public final class MailReader {
@@ -73,7 +73,7 @@ public final class MailReader {
         BufferedInputStream in = new BufferedInputStream(counted, 64 * 1024);
         try {
             Optional<Address> fromLine = EnvelopeLine.consume(in, ENVELOPE_LINE_MAX);
-            PartCollector collector = new PartCollector();
+            PartCollector collector = new PartCollector(limits);
             MimeStreamParser parser = new MimeStreamParser(mimeConfig, DecodeMonitor.SILENT,
                     new DefaultBodyDescriptorBuilder(null, org.apache.james.mime4j.field.LenientFieldParser.getParser(),
                             DecodeMonitor.SILENT));
@@ -87,7 +87,12 @@ public final class MailReader {
                 throw oversized(counted.count());
             }
             throw new MalformedMailException(QuarantineReason.MALFORMED, e.getMessage(), null);
+        } catch (PartCollector.LimitBreached e) {
+            throw new MalformedMailException(QuarantineReason.MALFORMED, e.getMessage(), null);
         } catch (MimeIOException e) {
+            if (e.getCause() instanceof PartCollector.LimitBreached b) {
+                throw new MalformedMailException(QuarantineReason.MALFORMED, b.getMessage(), null);
+            }
             throw malformed(e.getCause() != null ? e.getCause() : e);
         } catch (MimeException e) {
             throw malformed(e);
@@ -109,8 +114,9 @@ public final class MailReader {
             throw new MalformedMailException(QuarantineReason.MALFORMED, "no header fields: not a mail message", null);
         }
         Headers hs = new Headers(headers);
-        Optional<Address> envelope = fromLine.or(() -> hs.first("Return-Path").flatMap(HeaderDecoder::returnPath));
-        return new Mail(hs, addresses, c.parts(), envelope, hs.first("Date").flatMap(HeaderDecoder::date),
+        // The envelope sender is only what the MTA gave deliver: Return-Path and From lines
+        // inside the message are the sender's own words.
+        return new Mail(hs, addresses, c.parts(), fromLine, hs.first("Date").flatMap(HeaderDecoder::date),
                 contentKey(hs, c.parts()), size);
     }
 

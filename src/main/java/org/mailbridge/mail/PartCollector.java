@@ -1,9 +1,9 @@
 package org.mailbridge.mail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,17 +12,41 @@ import org.apache.james.mime4j.message.MaximalBodyDescriptor;
 import org.apache.james.mime4j.parser.AbstractContentHandler;
 import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.Field;
+import org.mailbridge.config.Limits;
 import org.mailbridge.spi.MailPart;
 
 /**
  * Collects, while Mime4j streams through a message, the top-level header fields and every leaf
- * part. Text parts are decoded; the bytes of other parts are counted and dropped, so an
- * attachment costs no memory.
+ * part, within {@link Limits}: nesting deeper than {@code maxDepth} or more than
+ * {@code maxParts} parts stop the parse as soon as they are seen (before Mime4j nests one more
+ * stream, which is what overflows the stack on hostile mail); text parts keep at most
+ * {@code maxPartText} bytes each and {@code maxMailText} in all; the bytes of other parts are
+ * counted and dropped, so an attachment costs no memory.
  */
 final class PartCollector extends AbstractContentHandler {
+    private static final int SKIP_BUFFER = 16 * 1024;
+
+    /** A structural limit was crossed; the message is malformed. */
+    static final class LimitBreached extends MimeException {
+        private static final long serialVersionUID = 1L;
+
+        LimitBreached(String message) {
+            super(message);
+        }
+    }
+
+    private final Limits limits;
     private final List<Field> topFields = new ArrayList<>();
     private final List<MailPart> parts = new ArrayList<>();
     private int partDepth;
+    private int multipartDepth;
+    private int bodyParts;
+    private long budget;
+
+    PartCollector(Limits limits) {
+        this.limits = limits;
+        this.budget = limits.maxMailText();
+    }
 
     List<Field> topFields() {
         return topFields;
@@ -33,8 +57,23 @@ final class PartCollector extends AbstractContentHandler {
     }
 
     @Override
-    public void startBodyPart() {
+    public void startMultipart(BodyDescriptor bd) throws MimeException {
+        if (++multipartDepth > limits.maxDepth()) {
+            throw new LimitBreached("multiparts nested deeper than limits.max_depth (" + limits.maxDepth() + ")");
+        }
+    }
+
+    @Override
+    public void endMultipart() {
+        multipartDepth--;
+    }
+
+    @Override
+    public void startBodyPart() throws MimeException {
         partDepth++;
+        if (++bodyParts > limits.maxParts()) {
+            throw new LimitBreached("more than limits.max_parts (" + limits.maxParts() + ") body parts");
+        }
     }
 
     @Override
@@ -43,8 +82,12 @@ final class PartCollector extends AbstractContentHandler {
     }
 
     @Override
-    public void field(Field field) {
+    public void field(Field field) throws MimeException {
         if (partDepth == 0) {
+            budget -= field.getRaw() == null ? field.getBody().length() : field.getRaw().length();
+            if (budget < 0) {
+                throw new LimitBreached("header section larger than limits.max_mail_text (" + limits.maxMailText() + ")");
+            }
             topFields.add(field);
         }
     }
@@ -62,23 +105,45 @@ final class PartCollector extends AbstractContentHandler {
             disposition = nullToEmpty(m.getContentDispositionType()).toLowerCase(Locale.ROOT);
         }
         boolean text = type.startsWith("text/") || type.startsWith("message/");
-        if (text) {
-            byte[] bytes = readAll(is);
-            TextDecoder.Decoded d = TextDecoder.decode(bytes, bd.getCharset());
-            parts.add(new MailPart(type, d.charset(), filename, disposition, d.text(), bytes.length, d.lossy()));
-        } else {
+        if (!text) {
             parts.add(new MailPart(type, "", filename, disposition, "", skipAll(is), false));
+            return;
         }
+        int cap = (int) Math.max(0, Math.min(limits.maxPartText(), budget));
+        byte[] kept = is.readNBytes(cap);
+        long size = kept.length + skipAll(is);
+        boolean truncated = size > kept.length;
+        if (truncated) {
+            kept = cutAtLineEnd(kept);
+        }
+        budget -= kept.length;
+        TextDecoder.Decoded d = TextDecoder.decode(kept, bd.getCharset());
+        parts.add(new MailPart(type, d.charset(), filename, disposition, d.text(), size, d.lossy(), truncated));
     }
 
-    private static byte[] readAll(InputStream is) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        is.transferTo(out);
-        return out.toByteArray();
+    /**
+     * The kept text ends at its last line end (parsers read lines; half a line would read as a
+     * different value), or, with no line end in its second half, at a character boundary.
+     */
+    static byte[] cutAtLineEnd(byte[] b) {
+        for (int i = b.length - 1; i >= b.length / 2; i--) {
+            if (b[i] == '\n') {
+                return Arrays.copyOf(b, i + 1);
+            }
+        }
+        int end = b.length;
+        // Do not split a UTF-8 sequence: step back over continuation bytes and their lead byte.
+        while (end > 0 && (b[end - 1] & 0xC0) == 0x80) {
+            end--;
+        }
+        if (end > 0 && (b[end - 1] & 0x80) != 0) {
+            end--;
+        }
+        return end == b.length ? b : Arrays.copyOf(b, end);
     }
 
     private static long skipAll(InputStream is) throws IOException {
-        byte[] buf = new byte[16 * 1024];
+        byte[] buf = new byte[SKIP_BUFFER];
         long n = 0;
         int r;
         while ((r = is.read(buf)) > 0) {

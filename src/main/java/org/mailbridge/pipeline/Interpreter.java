@@ -19,6 +19,7 @@ import org.mailbridge.schema.BodyValidator;
 import org.mailbridge.spi.Address;
 import org.mailbridge.spi.Mail;
 import org.mailbridge.spi.ParseOutcome;
+import org.mailbridge.spi.TrustVerdict;
 import org.mailbridge.spool.Envelope;
 import org.mailbridge.spool.QuarantineNote;
 import org.mailbridge.spool.QuarantineReason;
@@ -34,12 +35,24 @@ public final class Interpreter {
     private final EventFactory factory;
     private final BodyValidator validator;
     private final Clock clock;
+    private final Optional<AuthenticationResults> authentication;
 
     /**
      * @param generic the fallback for unclaimed mail, or empty to quarantine it as {@code no-parser}
      */
     public Interpreter(MailReader reader, ParserRegistry registry, Optional<GenericMailParser> generic,
                        EventFactory factory, BodyValidator validator, Clock clock) {
+        this(reader, registry, generic, factory, validator, clock, Optional.empty());
+    }
+
+    /**
+     * @param authentication the site-wide {@code Authentication-Results} requirement, which every
+     *     parser's verdict must pass as well
+     */
+    public Interpreter(MailReader reader, ParserRegistry registry, Optional<GenericMailParser> generic,
+                       EventFactory factory, BodyValidator validator, Clock clock,
+                       Optional<AuthenticationResults> authentication) {
+        this.authentication = authentication;
         this.reader = reader;
         this.registry = registry;
         this.generic = generic;
@@ -110,9 +123,10 @@ public final class Interpreter {
 
     private Interpretation claimed(Mail mail, String parserId, ParseOutcome o) {
         if (o instanceof ParseOutcome.Events ev) {
+            TrustVerdict trust = authentication.map(a -> ev.trust().and(a.check(mail))).orElse(ev.trust());
             List<Event> events;
             try {
-                events = factory.build(mail, parserId, ev.events(), ev.trust());
+                events = factory.build(mail, parserId, ev.events(), trust);
             } catch (UnserialisableBodyException e) {
                 // Caught here, not by a publisher: a bad body must not pass for a broker outage.
                 return quarantine(QuarantineReason.PARSER_ERROR, parserId, "bad event: " + e.getMessage());
@@ -124,7 +138,7 @@ public final class Interpreter {
                     return quarantine(QuarantineReason.SCHEMA, parserId, problem.get());
                 }
             }
-            return new Interpretation.Publishable(parserId, events, ev.trust());
+            return new Interpretation.Publishable(parserId, events, trust);
         }
         if (o instanceof ParseOutcome.Ignored ig) {
             return quarantine(QuarantineReason.IGNORED, parserId, ig.reason());

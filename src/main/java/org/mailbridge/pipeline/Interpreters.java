@@ -41,6 +41,7 @@ public final class Interpreters {
         return new Interpreter(new MailReader(config.limits()), registry, generic,
                 new EventFactory(config.topicPrefix(), config.environment(), clock),
                 new BodyValidator(SchemaCatalog.builtIn().withPlugins(registry.pluginLoaders())
-                        .withDirectories(config.rulesDirs())), clock);
+                        .withDirectories(config.rulesDirs())), clock,
+                config.trust().authservId().map(AuthenticationResults::new));
     }
 }

@@ -7,7 +7,7 @@ import org.mailbridge.publish.PublishException;
 import org.mailbridge.spool.QuarantineNote;
 
 /** How one message ended: the closed set the daemon acts on. */
-public sealed interface Outcome permits Outcome.Published, Outcome.Retry, Outcome.Quarantined {
+public sealed interface Outcome permits Outcome.Published, Outcome.Retry, Outcome.Quarantined, Outcome.Held {
 
     /**
      * Every event was confirmed by its broker; the message is settled.
@@ -32,5 +32,16 @@ public sealed interface Outcome permits Outcome.Published, Outcome.Retry, Outcom
      * @param note why
      */
     record Quarantined(QuarantineNote note) implements Outcome {
+    }
+
+    /**
+     * The message could not be settled for a local reason (its quarantine reason could not be
+     * written: a full disk) and is back in {@code new/}, or still in {@code cur/}; the daemon sets
+     * it aside for a while and goes on with other mail.
+     *
+     * @param note what it was to become
+     * @param error why that failed
+     */
+    record Held(QuarantineNote note, java.io.IOException error) implements Outcome {
     }
 }

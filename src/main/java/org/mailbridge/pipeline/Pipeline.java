@@ -11,6 +11,7 @@ import org.mailbridge.log.LogFmt;
 import org.mailbridge.publish.Dispatcher;
 import org.mailbridge.publish.NoRouteException;
 import org.mailbridge.publish.PublishException;
+import org.mailbridge.spool.CrashLedger;
 import org.mailbridge.spool.EnvelopeFile;
 import org.mailbridge.spool.Quarantine;
 import org.mailbridge.spool.QuarantineNote;
@@ -38,6 +39,7 @@ public final class Pipeline {
     private final int maxRefusals;
     private final Clock clock;
     private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
+    private final CrashLedger crashes;
 
     /**
      * @param maxRefusals how many times the broker may refuse one message (with the connection
@@ -45,7 +47,14 @@ public final class Pipeline {
      */
     public Pipeline(Spool spool, Interpreter interpreter, Dispatcher dispatcher, boolean archive, int maxRefusals,
                     Clock clock) {
+        this(spool, new CrashLedger(spool), interpreter, dispatcher, archive, maxRefusals, clock);
+    }
+
+    /** As above, forgetting the crash counts of the messages it settles. */
+    public Pipeline(Spool spool, CrashLedger crashes, Interpreter interpreter, Dispatcher dispatcher, boolean archive,
+                    int maxRefusals, Clock clock) {
         this.spool = spool;
+        this.crashes = crashes;
         this.quarantine = new Quarantine(spool);
         this.envelopes = new EnvelopeFile(spool);
         this.interpreter = interpreter;
@@ -55,8 +64,13 @@ public final class Pipeline {
         this.clock = clock;
     }
 
-    /** Processes a message claimed into {@code cur/} and settles it. */
-    public Outcome process(SpoolEntry claimed) throws IOException {
+    /**
+     * Processes a message claimed into {@code cur/} and settles it. Nothing one mail does can
+     * escape as an exception: any {@code Throwable} from reading or parsing it (a stack overflow
+     * in the MIME library, an exhausted heap) quarantines that mail; an I/O error on the spool
+     * itself leaves it in the spool ({@link Outcome.Held}).
+     */
+    public Outcome process(SpoolEntry claimed) {
         long start = System.nanoTime();
         Interpretation in;
         try {
@@ -64,6 +78,10 @@ public final class Pipeline {
         } catch (java.nio.file.AccessDeniedException e) {
             // Retrying cannot help (a writer's permissions); keep it, with the reason, for an operator.
             return quarantine(claimed, note(QuarantineReason.UNREADABLE, "", "cannot read the spool file: " + e), "");
+        } catch (IOException e) {
+            return hold(claimed, note(QuarantineReason.UNREADABLE, "", "cannot read the spool file: " + e), e);
+        } catch (Throwable t) { // NOPMD: one mail must never take the daemon down, whatever it throws
+            return quarantine(claimed, note(QuarantineReason.CRASHED, "", "reading it failed: " + t), "");
         }
         if (in instanceof Interpretation.Unpublishable u) {
             return quarantine(claimed, u.note(), "");
@@ -81,15 +99,24 @@ public final class Pipeline {
             return retry(claimed, p, mid, e);
         }
         refusals.remove(claimed.name());
-        spool.complete(claimed, archive);
+        settle(claimed);
         LOG.info("{}", LogFmt.msg("published").kv("name", claimed.name()).kv("mid", mid).kv("parser", p.parserId())
                 .kv("topic", p.events().get(0).topic()).kv("events", p.events().size())
                 .kv("ms", (System.nanoTime() - start) / 1_000_000));
         return new Outcome.Published(p.parserId(), p.events());
     }
 
-    private Outcome retry(SpoolEntry claimed, Interpretation.Publishable p, String mid, PublishException e)
-            throws IOException {
+    /** Removes (or archives) a confirmed message; a failure leaves it in {@code cur/}, republished at the next start. */
+    private void settle(SpoolEntry claimed) {
+        try {
+            spool.complete(claimed, archive);
+            crashes.settled(claimed.name());
+        } catch (IOException e) {
+            LOG.error("{}", LogFmt.msg("published but not settled").kv("name", claimed.name()).kv("err", e.toString()));
+        }
+    }
+
+    private Outcome retry(SpoolEntry claimed, Interpretation.Publishable p, String mid, PublishException e) {
         if (e.scope() == PublishException.Scope.MESSAGE) {
             int n = refusals.merge(claimed.name(), 1, Integer::sum);
             if (n >= maxRefusals) {
@@ -98,19 +125,46 @@ public final class Pipeline {
                         "domain " + e.domain() + " refused it " + n + " times: " + e.getMessage()), mid);
             }
         }
-        spool.release(claimed);
+        try {
+            spool.release(claimed);
+        } catch (IOException io) {
+            return hold(claimed, note(QuarantineReason.PUBLISH_REJECTED, p.parserId(), "retry after: " + e.getMessage()), io);
+        }
         LOG.warn("{}", LogFmt.msg("retry").kv("name", claimed.name()).kv("mid", mid).kv("parser", p.parserId())
                 .kv("domain", e.domain()).kv("scope", e.scope().name().toLowerCase(java.util.Locale.ROOT))
                 .kv("err", e.getMessage()));
         return new Outcome.Retry(e);
     }
 
-    private Outcome quarantine(SpoolEntry claimed, QuarantineNote note, String mid) throws IOException {
-        quarantine.put(claimed, note);
+    private Outcome quarantine(SpoolEntry claimed, QuarantineNote note, String mid) {
+        try {
+            quarantine.put(claimed, note);
+        } catch (IOException e) {
+            return hold(claimed, note, e);
+        }
+        crashes.settled(claimed.name());
         LOG.warn("{}", LogFmt.msg("quarantined").kv("name", claimed.name()).kv("mid", mid.isEmpty() ? null : mid)
                 .kv("reason", note.reason().code()).kv("parser", note.parser().isEmpty() ? null : note.parser())
                 .kv("detail", note.detail()));
         return new Outcome.Quarantined(note);
+    }
+
+    /**
+     * A local failure (a full disk): the message goes back to {@code new/} if it can, else it
+     * stays in {@code cur/} until the next start; either way it is not lost, and the daemon
+     * sets it aside and goes on.
+     */
+    private Outcome hold(SpoolEntry claimed, QuarantineNote note, IOException error) {
+        String where = "new";
+        try {
+            spool.release(claimed);
+        } catch (IOException e) {
+            where = "cur";
+            error.addSuppressed(e);
+        }
+        LOG.error("{}", LogFmt.msg("held").kv("name", claimed.name()).kv("in", where).kv("reason", note.reason().code())
+                .kv("err", error.toString()));
+        return new Outcome.Held(note, error);
     }
 
     private QuarantineNote note(QuarantineReason reason, String parser, String detail) {

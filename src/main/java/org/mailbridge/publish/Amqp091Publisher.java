@@ -73,16 +73,26 @@ public final class Amqp091Publisher implements Publisher {
             throw new PublishException(PublishException.Scope.CONNECTION, domain.name(),
                     "no confirmation within " + timeout.toSeconds() + "s", e);
         } catch (IOException | RuntimeException e) {
-            // A nack closes the channel but leaves the connection: the broker refused this message.
-            boolean connectionAlive = connection != null && connection.isOpen();
+            // Only the broker's own verdict counts as a refusal: a nack, or the broker closing the
+            // channel (not the connection) over it. A dropped socket can surface here before the
+            // connection knows it is closed, so its state alone cannot tell.
+            boolean refused = isRefusal(e) && connection != null && connection.isOpen();
             reset();
-            throw new PublishException(connectionAlive ? PublishException.Scope.MESSAGE : PublishException.Scope.CONNECTION,
+            throw new PublishException(refused ? PublishException.Scope.MESSAGE : PublishException.Scope.CONNECTION,
                     domain.name(), "publish failed: " + JmsPublisher.oneLine(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             reset();
             throw new PublishException(PublishException.Scope.CONNECTION, domain.name(), "interrupted", e);
         }
+    }
+
+    static boolean isRefusal(Exception e) {
+        if (e instanceof IOException && "nacks received".equals(e.getMessage())) {
+            return true;
+        }
+        Throwable t = e instanceof com.rabbitmq.client.ShutdownSignalException ? e : e.getCause();
+        return t instanceof com.rabbitmq.client.ShutdownSignalException s && !s.isHardError() && !s.isInitiatedByApplication();
     }
 
     private static AMQP.BasicProperties properties(Event e) {

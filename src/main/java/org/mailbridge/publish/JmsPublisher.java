@@ -146,12 +146,15 @@ public final class JmsPublisher implements Publisher {
         }
         if (!errors.isEmpty()) {
             Exception first = errors.get(0);
-            // The connection survived the refusal: the broker judged this message, not the link.
-            PublishException.Scope scope = failed ? PublishException.Scope.CONNECTION : PublishException.Scope.MESSAGE;
+            // Judged by what the failure is, not by whether the exception listener has spoken yet:
+            // a connection loss can fail a send before (or, with failover, instead of) telling it.
+            PublishException.Scope scope = SendFailures.isRefusal(first, failed)
+                    ? PublishException.Scope.MESSAGE : PublishException.Scope.CONNECTION;
             if (scope == PublishException.Scope.CONNECTION) {
                 reset();
             }
-            throw new PublishException(scope, domain.name(), "broker refused: " + oneLine(first), first);
+            throw new PublishException(scope, domain.name(), (scope == PublishException.Scope.MESSAGE
+                    ? "broker refused: " : "send failed: ") + oneLine(first), first);
         }
     }
 

@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param addresses the mailboxes of the address headers ({@code From}, {@code Sender},
  *     {@code Reply-To}, {@code To}, {@code Cc}), keyed by lower-case header name
  * @param parts the leaf parts in document order
- * @param envelopeSender the envelope sender, from an mbox {@code From } line or
- *     {@code Return-Path}, or empty
+ * @param envelopeSender the envelope sender the MTA gave ({@code deliver --sender}), or empty;
+ *     never taken from the message itself ({@code Return-Path}, {@code From } lines)
  * @param date the {@code Date} header, parsed, or empty when absent or unreadable
  * @param contentKey a stable identity of this mail: its {@code Message-ID}, or a hash of its
  *     content when it has none; event ids derive from it

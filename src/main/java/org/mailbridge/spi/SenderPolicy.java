@@ -55,14 +55,28 @@ public record SenderPolicy(List<String> patterns) {
         return false;
     }
 
-    /** The verdict for a mail: its From or its envelope sender must match. */
+    /**
+     * The verdict for a mail. With an envelope sender from the MTA, that sender must match, or
+     * the {@code From} must match and the envelope sender be of the same domain (or a subdomain:
+     * bounce addresses): a matching {@code From} over a foreign envelope is a forgery. Without an
+     * envelope sender, the {@code From} must match.
+     */
     public TrustVerdict check(Mail mail) {
         if (patterns.contains("*")) {
             return TrustVerdict.TRUSTED;
         }
         Optional<Address> from = mail.from();
         Optional<Address> envelope = mail.envelopeSender();
-        if (from.map(this::matches).orElse(false) || envelope.map(this::matches).orElse(false)) {
+        boolean fromOk = from.map(this::matches).orElse(false);
+        if (envelope.isPresent()) {
+            if (matches(envelope.get()) || (fromOk && aligned(envelope.get(), from.get()))) {
+                return TrustVerdict.TRUSTED;
+            }
+            if (fromOk) {
+                return TrustVerdict.untrusted("From " + from.get().email() + " came with envelope sender "
+                        + envelope.get().email() + " of another domain");
+            }
+        } else if (fromOk) {
             return TrustVerdict.TRUSTED;
         }
         if (patterns.isEmpty()) {
@@ -70,5 +84,11 @@ public record SenderPolicy(List<String> patterns) {
         }
         return TrustVerdict.untrusted("sender " + from.map(Address::email).orElse("(no From)")
                 + envelope.map(e -> " / envelope " + e.email()).orElse("") + " is not one of " + patterns);
+    }
+
+    private static boolean aligned(Address envelope, Address from) {
+        String e = envelope.domain();
+        String f = from.domain();
+        return !f.isEmpty() && (e.equals(f) || e.endsWith("." + f));
     }
 }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,17 +33,28 @@ public final class Quarantine {
     public record Item(SpoolEntry entry, QuarantineNote note) {
     }
 
-    /** Moves a message (from {@code tmp/} or {@code cur/}) into quarantine with its reason. */
+    /**
+     * Moves a message (from {@code tmp/} or {@code cur/}) into quarantine with its reason. When
+     * the reason cannot be written (a full disk), nothing is left behind in {@code tmp/} and the
+     * message stays where it was: the caller decides what to do with it.
+     */
     public SpoolEntry put(SpoolEntry entry, QuarantineNote note) throws IOException {
         Path dir = spool.dir(Spool.QUARANTINE);
         Files.createDirectories(dir);
         Path tmpReason = spool.dir(Spool.TMP).resolve(entry.name() + REASON_SUFFIX);
-        Files.writeString(tmpReason, note.format(), StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
-                StandardOpenOption.SYNC);
-        Spool.groupReadable(tmpReason);
-        Files.move(tmpReason, dir.resolve(entry.name() + REASON_SUFFIX), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try {
+            spool.disk().writeSynced(tmpReason, note.format().getBytes(StandardCharsets.UTF_8));
+            Spool.groupReadable(tmpReason);
+            Files.move(tmpReason, dir.resolve(entry.name() + REASON_SUFFIX), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(tmpReason);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
         return spool.moveDurably(entry, Spool.QUARANTINE);
     }
 

@@ -36,6 +36,11 @@ public enum QuarantineReason {
     SCHEMA("schema"),
     /** The broker refused the event for good (not a transient failure). */
     PUBLISH_REJECTED("publish-rejected"),
+    /**
+     * Reading it failed in a way nothing else covers (an error the JVM survived, such as a stack
+     * overflow), or it was in hand each time the daemon died, twice: the crash-loop breaker.
+     */
+    CRASHED("crashed"),
     /** A reason file that is missing, or names a category this version does not know. */
     UNKNOWN("unknown");
 

@@ -43,13 +43,30 @@ public final class Spool {
             java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
 
     private final Path root;
+    private final Disk disk;
 
     public Spool(Path root) {
+        this(root, Disk.REAL);
+    }
+
+    /** A spool whose sidecar writes and free-space checks go through {@code disk}. */
+    public Spool(Path root, Disk disk) {
         this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
+        this.disk = Objects.requireNonNull(disk, "disk");
     }
 
     public Path root() {
         return root;
+    }
+
+    /** The file-system edge. */
+    public Disk disk() {
+        return disk;
+    }
+
+    /** Bytes still usable on the spool's file system. */
+    public long usableSpace() throws IOException {
+        return disk.usableSpace(root);
     }
 
     /** The {@code new/} directory, for watching. */
@@ -252,18 +269,31 @@ public final class Spool {
         return n;
     }
 
-    /** Deletes files in {@code tmp/} older than the given age: writers that died before committing. */
+    /**
+     * Deletes files in {@code tmp/} older than the given age: messages of writers that died
+     * before committing, and sidecars a full disk kept from being moved.
+     */
     public int sweepTmp(java.time.Duration olderThan) throws IOException {
         long cutoff = System.currentTimeMillis() - olderThan.toMillis();
         int n = 0;
-        for (SpoolEntry e : list(TMP)) {
-            try {
-                if (Files.getLastModifiedTime(e.path()).toMillis() < cutoff && Files.deleteIfExists(e.path())) {
-                    n++;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir(TMP))) {
+            for (Path p : ds) {
+                String name = p.getFileName().toString();
+                String base = name.endsWith(Quarantine.REASON_SUFFIX)
+                        ? name.substring(0, name.length() - Quarantine.REASON_SUFFIX.length()) : name;
+                if (!SpoolNames.isMessageName(base)) {
+                    continue;
                 }
-            } catch (NoSuchFileException gone) {
-                // another sweeper was quicker
+                try {
+                    if (Files.getLastModifiedTime(p).toMillis() < cutoff && Files.deleteIfExists(p)) {
+                        n++;
+                    }
+                } catch (NoSuchFileException gone) {
+                    // another sweeper was quicker
+                }
             }
+        } catch (NoSuchFileException e) {
+            return 0;
         }
         for (SpoolEntry e : list(EnvelopeFile.DIR)) {
             if (isOrphan(e, cutoff) && Files.deleteIfExists(e.path())) {

@@ -16,14 +16,17 @@ import java.util.Map;
  * @param published messages published since start
  * @param quarantined messages quarantined since start
  * @param retries publish attempts that failed since start
+ * @param held messages set aside now because a local write failed (a full disk)
+ * @param diskError the last local write failure of the past minutes, or empty
  */
 public record DaemonState(long pid, String host, String started, String heartbeat, Map<String, Boolean> domains,
                           Map<String, LastPublish> lastPublish, String lastError, long published, long quarantined,
-                          long retries) {
+                          long retries, int held, String diskError) {
     public DaemonState {
         domains = Map.copyOf(domains);
         lastPublish = Map.copyOf(lastPublish);
         lastError = lastError == null ? "" : lastError;
+        diskError = diskError == null ? "" : diskError;
     }
 
     /**

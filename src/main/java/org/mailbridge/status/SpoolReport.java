@@ -43,6 +43,15 @@ public record SpoolReport(String spool, int waiting, Optional<Instant> oldestWai
 
     /** Looks at the spool now. */
     public static SpoolReport of(Spool spool, StatusSettings limits, Clock clock) throws IOException {
+        return of(spool, limits, 0, clock);
+    }
+
+    /**
+     * Looks at the spool now, calling it unhealthy also when its file system has less than
+     * {@code reserve} bytes free (then {@code deliver} refuses mail) or the daemon reports a
+     * failed local write.
+     */
+    public static SpoolReport of(Spool spool, StatusSettings limits, long reserve, Clock clock) throws IOException {
         List<SpoolEntry> waiting = spool.waiting();
         Optional<Instant> oldest = Optional.empty();
         for (SpoolEntry e : waiting) {
@@ -76,7 +85,16 @@ public record SpoolReport(String spool, int waiting, Optional<Instant> oldestWai
                         problems.add("domain " + d + " is not connected");
                     }
                 });
+                if (!daemon.get().diskError().isEmpty()) {
+                    problems.add("disk: the daemon could not write (" + daemon.get().held() + " messages held): "
+                            + daemon.get().diskError());
+                }
             }
+        }
+        long free = spool.usableSpace();
+        if (free < reserve) {
+            problems.add("disk: " + free + " bytes free on the spool's file system, under spool_reserve (" + reserve
+                    + "): deliver refuses mail");
         }
         int total = byReason.values().stream().mapToInt(Integer::intValue).sum();
         if (limits.maxQuarantine() >= 0 && total > limits.maxQuarantine()) {

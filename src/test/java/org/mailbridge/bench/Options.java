@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * @param runs rounds of each throughput figure
  * @param mails mails per daemon drain
  * @param corpus extra .eml files for the parse figures, or null
- * @param only the benchmarks to run (drain, parse, latency, deliver, memory, big), empty for all
+ * @param only the benchmarks to run (drain, parse, latency, deliver, smtp (needs deliver for its ratio), memory, big), empty for all
  */
 record Options(Path repo, Path jar, boolean quick, int runs, int mails, Path corpus, java.util.Set<String> only) {
     static Options parse(String[] args) {
@@ -30,7 +30,7 @@ record Options(Path repo, Path jar, boolean quick, int runs, int mails, Path cor
                 case "--only" -> only.addAll(java.util.List.of(args[++i].split(",")));
                 case "--repo" -> repo = Path.of(args[++i]).toAbsolutePath().normalize();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (options: --quick, --runs R, --mails N, --corpus DIR, --only drain,parse,latency,deliver,memory,big)");
+                        + " (options: --quick, --runs R, --mails N, --corpus DIR, --only drain,parse,latency,deliver,smtp,memory,big)");
             }
         }
         return new Options(repo, repo.resolve("target/mailbridge.jar"), quick,

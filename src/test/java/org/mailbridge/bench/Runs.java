@@ -20,6 +20,8 @@ final class Runs {
     private final List<Target> targets;
     private final boolean rabbit;
     private int seq;
+    /** The fastest deliver per mail, for the SMTP intake's comparison. */
+    private double deliverMs = Double.NaN;
 
     Runs(Options o, Path work, Table table, List<Target> targets, boolean rabbit) {
         this.o = o;
@@ -43,6 +45,9 @@ final class Runs {
         }
         if (o.runs("deliver")) {
             deliver();
+        }
+        if (o.runs("smtp")) {
+            smtp(targets.get(0));
         }
         if (o.runs("memory")) {
             memory(targets.get(0));
@@ -131,6 +136,8 @@ final class Runs {
         List<DeliverStarts.Variant> vs = DeliverStarts.variants(o.repo(), o.jar(), dir, jdk17, newest, rabbit);
         Map<String, Double> ms = DeliverStarts.run(vs, DeliverStarts.mail(dir), o.deliverRuns());
         String pika = "Python pika one-shot publish";
+        deliverMs = ms.entrySet().stream().filter(e -> e.getKey().startsWith("bin/mailbridge deliver"))
+                .mapToDouble(Map.Entry::getValue).min().orElse(Double.NaN);
         for (Map.Entry<String, Double> e : ms.entrySet()) {
             if (e.getKey().equals(pika)) {
                 continue;
@@ -145,6 +152,19 @@ final class Runs {
                                 ? String.format(Locale.ROOT, "%.2f×", e.getValue() / ms.get(pika)) : "", "", "");
             }
         }
+    }
+
+    /** The SMTP intake over a few connections beside deliver's one JVM per mail. */
+    private void smtp(Target t) throws Exception {
+        int connections = 4;
+        System.err.println("== SMTP intake over " + connections + " connections: " + t.label());
+        List<Double> rates = new ArrayList<>();
+        for (int r = 0; r < o.runs(); r++) {
+            rates.add(SmtpIntake.run(o.jar(), dir("smtp"), t, o.mails(), connections, LINES));
+        }
+        table.ratio("SMTP intake, " + o.mails() + " mails over " + connections + " connections (250 after the sync into "
+                + "new/, daemon publishing meanwhile), " + t.label() + ", vs the fastest bin/mailbridge deliver, "
+                + "one JVM per mail", Stats.median(rates), 1000 / deliverMs, "mails/s", 20, true);
     }
 
     private void memory(Target t) throws Exception {

@@ -41,7 +41,7 @@ class StatusAndReplayCommandTest {
 
     private void heartbeat(Instant when, boolean connected) throws Exception {
         new StateFile(spool.root()).write(new DaemonState(42, "host", when.toString(), when.toString(),
-                Map.of("main", connected), Map.of("mail", new DaemonState.LastPublish(when.toString(), "t", "i")), "", 1, 0, 0));
+                Map.of("main", connected), Map.of("mail", new DaemonState.LastPublish(when.toString(), "t", "i")), "", 1, 0, 0, 0, ""));
     }
 
     @Test

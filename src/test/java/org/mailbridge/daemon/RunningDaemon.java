@@ -20,6 +20,11 @@ final class RunningDaemon implements AutoCloseable {
         return new RunningDaemon(Daemon.start(config, Clock.systemUTC()));
     }
 
+    /** A daemon whose spool writes sidecars through {@code disk}. */
+    static RunningDaemon start(Config config, org.mailbridge.spool.Disk disk) throws Exception {
+        return new RunningDaemon(Daemon.start(config, Clock.systemUTC(), disk));
+    }
+
     Daemon daemon() {
         return daemon;
     }

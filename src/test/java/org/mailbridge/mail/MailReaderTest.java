@@ -97,13 +97,26 @@ class MailReaderTest {
         assertThatThrownBy(() -> read(Limits.DEFAULT, "\n\njust a body\n")).isInstanceOf(MalformedMailException.class);
     }
 
+    /** Issue 9, F6: a Return-Path or a From line inside the message made a forged From trusted. */
     @Test
-    void envelopeSenderComesFromTheMboxLineThenFromReturnPath() throws Exception {
-        Mail a = read(Limits.DEFAULT, "From bounce@lists.example.org Sat Nov 28 10:00:00 2026\n" + TestMail.plain("e").text());
-        assertThat(a.envelopeSender()).hasValueSatisfying(s -> assertThat(s.email()).isEqualTo("bounce@lists.example.org"));
-        assertThat(a.header("From")).contains("Sender <sender@example.org>");
-        Mail b = read(Limits.DEFAULT, TestMail.plain("r").header("Return-Path", "<rp@example.org>").text());
-        assertThat(b.envelopeSender()).hasValueSatisfying(s -> assertThat(s.email()).isEqualTo("rp@example.org"));
+    void theMessageItselfNeverNamesTheEnvelopeSender() throws Exception {
+        Mail mbox = read(Limits.DEFAULT, "From koji@fedoraproject.org Sat Nov 28 10:00:00 2026\n" + TestMail.plain("m").text());
+        assertThat(mbox.envelopeSender()).as("a From line may be the sender's own").isEmpty();
+        assertThat(mbox.header("From")).contains("Sender <sender@example.org>");
+        Mail rp = read(Limits.DEFAULT, TestMail.plain("r").header("Return-Path", "<rp@example.org>").text());
+        assertThat(rp.envelopeSender()).as("Return-Path is a header the sender writes").isEmpty();
+    }
+
+    /** Issue 9, F6: From: =?utf-8?Q?bugzilla=40redhat=2Ecom?= was decoded, then matched as an address. */
+    @Test
+    void anEncodedWordIsNeverAnAddress() throws Exception {
+        Mail m = read(Limits.DEFAULT, TestMail.plain("q").text()
+                .replace("From: Sender <sender@example.org>", "From: =?utf-8?Q?bugzilla=40redhat=2Ecom?="));
+        assertThat(m.from()).isEmpty();
+        assertThat(m.header("From")).contains("bugzilla@redhat.com");
+        Mail named = read(Limits.DEFAULT, TestMail.plain("n").text()
+                .replace("From: Sender <sender@example.org>", "From: =?utf-8?Q?bugzilla=40redhat=2Ecom?= <evil@example.net>"));
+        assertThat(named.from()).hasValueSatisfying(a -> assertThat(a.email()).isEqualTo("evil@example.net"));
     }
 
     @Test

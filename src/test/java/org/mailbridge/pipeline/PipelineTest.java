@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -101,8 +102,11 @@ class PipelineTest {
         Outcome untrusted = p.process(claimed(TestMail.plain("u")));
         assertThat(untrusted).isInstanceOfSatisfying(Outcome.Quarantined.class,
                 q -> assertThat(q.note().reason().code()).isEqualTo("untrusted"));
-        Outcome unrouted = p.process(claimed(TestMail.plain("r").header("Sender", "x")
-                .header("Return-Path", "<robot@trusted.example.org>")));
+        // (A Return-Path made this mail trusted before issue 9, F6; now only the envelope the transport gave.)
+        Outcome unrouted = p.process(spool.claim(org.mailbridge.spool.Delivery.deliver(spool,
+                org.mailbridge.spool.Spool.source(new ByteArrayInputStream(TestMail.plain("r").header("Sender", "x").bytes())),
+                new org.mailbridge.spool.Envelope("deliver", "robot@trusted.example.org", List.of(), null, null, null))
+                .entry()).orElseThrow());
         assertThat(unrouted).isInstanceOfSatisfying(Outcome.Quarantined.class,
                 q -> assertThat(q.note().reason().code()).isEqualTo("no-route"));
         assertThat(a.published()).isEmpty();

@@ -53,8 +53,14 @@ public final class CliProcess {
 
     /** Starts a long-running command (daemon, broker, consume); the caller reads and stops it. */
     public static Process start(List<String> args, Map<String, String> env) throws IOException {
+        return start(List.of(), args, env);
+    }
+
+    /** Starts a command in a JVM with the given options ({@code -Xmx64m}). */
+    public static Process start(List<String> jvmOptions, List<String> args, Map<String, String> env) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(classPath());
         cmd.add("org.mailbridge.cli.Main");

@@ -1,0 +1,300 @@
+#!/usr/bin/env python3
+"""The fault suite: injects the faults the bridge must survive and counts, at a consumer, what
+came out. Prints one table: scenario, injected, mails in, published, duplicates, lost,
+quarantined. "lost" is mails in that were neither published, quarantined, nor still waiting in
+the spool; it must be 0. Run by bench/faults.sh (short in CI, --long by hand)."""
+import argparse, json, os, random, shutil, signal, socket, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+JAVA = os.environ.get("JAVA", "java")
+ROWS = []
+
+
+def free_port():
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close(); return p
+
+
+def wait_port(port, secs=60):
+    end = time.time() + secs
+    while time.time() < end:
+        try:
+            socket.create_connection(("127.0.0.1", port), 1).close(); return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"nothing listening on {port}")
+
+
+class Bed:
+    """One scenario's world: a spool, brokers, a daemon, consumers."""
+
+    def __init__(self, jar, name, urls=None, heap="128m", extra=""):
+        self.jar, self.name, self.heap = jar, name, heap
+        self.dir = tempfile.mkdtemp(prefix=f"faults-{name}-")
+        self.spool = os.path.join(self.dir, "spool")
+        self.procs, self.brokers, self.consumers, self.daemon = [], {}, [], None
+        self.delivered, self.refused = 0, 0
+        self.urls = urls
+        self.extra = extra
+
+    def broker(self, key):
+        port = free_port()
+        p = self.start([JAVA, "-Xmx256m", "-jar", self.jar, "broker", "--port", str(port)], f"broker-{key}")
+        wait_port(port)
+        self.brokers[key] = (p, port)
+        return port
+
+    def config(self, url):
+        conf = os.path.join(self.dir, "config.toml")
+        with open(conf, "w") as f:
+            f.write(f'spool = "{self.spool}"\nunclaimed = "publish"\nrules_dirs = ["{ROOT}/parsers"]\n'
+                    f'{self.extra}\n[daemon]\npoll_interval = "200ms"\nretry_min = "200ms"\nretry_max = "2s"\n'
+                    f'publish_timeout = "10s"\n\n[domains.main]\nurl = "{url}"\nbroker = "qpid-broker-j"\n')
+        self.conf = conf
+        return conf
+
+    def consume(self, port):
+        out = open(os.path.join(self.dir, f"consumed-{port}.jsonl"), "w")
+        p = subprocess.Popen([JAVA, "-Xmx128m", "-jar", self.jar, "consume", "--url", f"amqp://127.0.0.1:{port}",
+                              "org.fedoraproject.#"], stdout=out, stderr=subprocess.DEVNULL)
+        self.procs.append(p); self.consumers.append((p, out.name))
+        time.sleep(2.5)  # subscribed before the first publish
+
+    def start(self, cmd, log):
+        p = subprocess.Popen(cmd, stdout=open(os.path.join(self.dir, log + ".out"), "a"),
+                             stderr=open(os.path.join(self.dir, log + ".log"), "a"))
+        self.procs.append(p)
+        return p
+
+    def start_daemon(self):
+        self.daemon = self.start([JAVA, f"-Xmx{self.heap}", "-jar", self.jar, "daemon", "--conf", self.conf], "daemon")
+
+    def kill_daemon(self, sig=signal.SIGKILL):
+        if self.daemon and self.daemon.poll() is None:
+            self.daemon.send_signal(sig); self.daemon.wait()
+
+    def deliver(self, mail, sender=None):
+        cmd = [JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m", "-cp", self.jar,
+               "org.mailbridge.cli.Main", "deliver", "--conf", self.conf]
+        if sender is not None:
+            cmd += ["--sender", sender]
+        r = subprocess.run(cmd, input=mail, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if r.returncode == 0:
+            self.delivered += 1
+        else:
+            self.refused += 1
+        return r.returncode
+
+    def count(self, d):
+        p = os.path.join(self.spool, d)
+        return len([n for n in os.listdir(p) if not n.endswith(".reason")]) if os.path.isdir(p) else 0
+
+    def drain(self, secs=600):
+        end = time.time() + secs
+        while time.time() < end and (self.count("new") or self.count("cur")):
+            time.sleep(0.3)
+        time.sleep(3)  # the last confirms reach the consumer
+
+    def finish(self, injected, mails_in=None):
+        self.kill_daemon(signal.SIGTERM)
+        time.sleep(1)
+        for p in self.procs:
+            if p.poll() is None:
+                p.terminate()
+        for p in self.procs:
+            try:
+                p.wait(15)
+            except subprocess.TimeoutExpired:
+                p.kill()
+        ids, lines = set(), 0
+        for _, f in self.consumers:
+            with open(f) as fh:
+                for line in fh:
+                    if line.strip():
+                        lines += 1; ids.add(json.loads(line)["id"])
+        mails_in = self.delivered if mails_in is None else mails_in
+        q, waiting = self.count("quarantine"), self.count("new") + self.count("cur")
+        lost = mails_in - len(ids) - q - waiting
+        ROWS.append((self.name, injected, mails_in, len(ids), lines - len(ids), max(lost, 0), q, waiting))
+        if lost > 0 or os.environ.get("FAULTS_KEEP"):
+            print(f"  {self.name}: kept {self.dir} for inspection", file=sys.stderr)
+        else:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def mail(i, tag, body="Hello.\n", frm="Robot <robot@example.org>"):
+    return (f"From: {frm}\nTo: bridge@example.org\nSubject: {tag} {i}\nDate: Sat, 28 Nov 2026 10:00:00 +0000\n"
+            f"Message-ID: <{tag}-{i}@faults.example>\n\n{body}").encode()
+
+
+def kill9(jar, cycles, per_cycle):
+    b = Bed(jar, "kill -9 under load")
+    port = b.broker("a"); b.config(f"amqp://127.0.0.1:{port}"); b.consume(port)
+    b.start_daemon()
+    n = 0
+    for c in range(cycles):
+        for _ in range(per_cycle):
+            n += 1; b.deliver(mail(n, "kill"))
+        time.sleep(random.uniform(0.2, 1.5))
+        b.kill_daemon(); b.start_daemon()
+    b.drain(); b.finish(f"{cycles} x SIGKILL")
+
+
+def outage_failover(jar, n):
+    b = Bed(jar, "broker outage + failover")
+    pa, pb = b.broker("a"), b.broker("b")
+    b.config(f"failover:(amqp://127.0.0.1:{pa},amqp://127.0.0.1:{pb})?failover.maxReconnectAttempts=-1")
+    b.consume(pa); b.consume(pb); b.start_daemon()
+    for i in range(n // 2):
+        b.deliver(mail(i, "failover"))
+    time.sleep(2)
+    proc, _ = b.brokers["a"]; proc.kill(); proc.wait()
+    for i in range(n // 2, n):
+        b.deliver(mail(i, "failover"))
+    b.drain(); b.finish("broker A killed, failover to B")
+
+
+def disk_full(jar, n):
+    # spool_reserve above what is free: deliver must refuse (75) with nothing left behind, and the
+    # daemon must go on publishing what is already in the spool.
+    b = Bed(jar, "disk full (reserve)")
+    port = b.broker("a"); b.config(f"amqp://127.0.0.1:{port}"); b.consume(port)
+    for i in range(n):
+        b.deliver(mail(i, "disk"))
+    b.conf_full = b.config(f"amqp://127.0.0.1:{port}")
+    with open(b.conf, "r+") as f:
+        text = f.read(); f.seek(0); f.write('spool_reserve = "1000000GiB"\n' + text)
+    refused_before = b.refused
+    for i in range(n, 2 * n):
+        b.deliver(mail(i, "disk"))
+    assert b.refused - refused_before == n, "deliver accepted mail under the reserve"
+    assert not os.listdir(os.path.join(b.spool, "tmp")), "partial files in tmp/"
+    b.start_daemon(); b.drain(); b.finish(f"{n} delivers refused (75)")
+
+
+def concurrent(jar, n):
+    b = Bed(jar, f"{n} concurrent delivers")
+    port = b.broker("a"); b.config(f"amqp://127.0.0.1:{port}"); b.consume(port); b.start_daemon()
+    cmd = [JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m", "-cp", jar, "org.mailbridge.cli.Main",
+           "deliver", "--conf", b.conf]
+    ps = [subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=subprocess.DEVNULL) for _ in range(n)]
+    for i, p in enumerate(ps):
+        p.stdin.write(mail(i, "parallel")); p.stdin.close()
+    b.delivered = sum(1 for p in ps if p.wait() == 0)
+    b.drain(); b.finish(f"{n} at once")
+
+
+def fuzzed(jar, n, seed=9):
+    rnd = random.Random(seed)
+    b = Bed(jar, "fuzzed mails, -Xmx64m", heap="64m")
+    port = b.broker("a"); b.config(f"amqp://127.0.0.1:{port}"); b.consume(port)
+    new = os.path.join(b.spool, "new"); os.makedirs(new); [os.makedirs(os.path.join(b.spool, d)) for d in ("tmp", "cur", "quarantine")]
+    seeds = [mail(0, "fuzz"),
+             b"From: a@example.org\nSubject: mp\nContent-Type: multipart/mixed; boundary=\"x\"\n\n--x\nContent-Type: text/plain\n\nhi\n--x--\n",
+             b"From: a@example.org\nSubject: deep\nContent-Type: multipart/mixed; boundary=\"b\"\n\n" + b"--b\nContent-Type: multipart/mixed; boundary=\"b\"\n\n" * 300,
+             b"From: =?utf-8?B?" + b"QUFB" * 200 + b"?= <a@example.org>\nSubject: enc\n\n" + b"x" * 3000 + b"\n"]
+    tokens = [b"\n", b"--x\n", b"Content-Type: multipart/mixed; boundary=\"x\"\n", b"=?utf-8?Q?", b"\x00", b"\xff\xfe",
+              b"Content-Transfer-Encoding: base64\n", b": ", b"\r", b"From ", b" " * 200]
+    for i in range(n):
+        m = bytearray(rnd.choice(seeds))
+        for _ in range(rnd.randint(1, 8)):
+            op, pos = rnd.random(), rnd.randrange(len(m) + 1)
+            if op < 0.3:
+                m[pos:pos] = rnd.choice(tokens)
+            elif op < 0.5 and len(m) > 1:
+                del m[pos:pos + rnd.randint(1, 40)]
+            elif op < 0.7 and m:
+                m[min(pos, len(m) - 1)] = rnd.randrange(256)
+            else:
+                m[pos:pos] = bytes(m[max(0, pos - 60):pos]) * rnd.randint(1, 20)
+        # A Message-ID of its own first: mails that share one share their event ids by design.
+        m = b"Message-ID: <fuzz-%d@faults.example>\n" % i + bytes(m)
+        with open(os.path.join(new, f"{1700000000 + i}.M{i}P1Q1R1.fuzz"), "wb") as f:
+            f.write(m)
+    b.start_daemon(); b.drain(secs=3600)
+    died = b.daemon.poll() is not None
+    b.finish(f"{n} generated, seed {seed}" + (" DAEMON DIED" if died else ""), mails_in=n)
+
+
+def forged(jar, n):
+    b = Bed(jar, "forged senders")
+    port = b.broker("a"); b.config(f"amqp://127.0.0.1:{port}"); b.consume(port); b.start_daemon()
+    koji = "Package: foo-1.0-1.fc40 Tag: f40 Status: complete Built by: alice"
+    body = "Package: foo-1.0-1.fc40\nStatus: complete\nID: 123\n"
+    for i in range(n):
+        kind = i % 3
+        frm = ["koji@fedoraproject.org", "=?utf-8?Q?koji=40fedoraproject=2Eorg?=", "attacker@evil.example"][kind]
+        extra = "Return-Path: <koji@fedoraproject.org>\n" if kind == 2 else ""
+        m = (f"From: {frm}\n{extra}To: bridge@example.org\nSubject: {koji}\nMessage-ID: <forged-{i}@evil.example>\n\n"
+             f"{body}").encode()
+        b.deliver(m, sender="attacker@evil.example" if kind == 0 else None)
+    b.drain()
+    reasons = [open(os.path.join(b.spool, "quarantine", r)).readline().strip()
+               for r in os.listdir(os.path.join(b.spool, "quarantine")) if r.endswith(".reason")]
+    assert all(r == "reason: untrusted" for r in reasons), reasons
+    b.finish("forged From / encoded From / Return-Path")
+
+
+def wrong_cert(jar, n):
+    """A TLS broker that wants a client certificate of its own CA; the bridge holds one of another."""
+    b = Bed(jar, "wrong TLS client cert")
+    d = b.dir
+    def sh(*a):
+        subprocess.run(a, check=True, cwd=d, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for ca in ("good", "evil"):
+        sh("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", f"/CN={ca}-ca",
+           "-keyout", f"{ca}-ca.key", "-out", f"{ca}-ca.pem")
+    for who, ca in (("server", "good"), ("client", "evil")):
+        sh("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", f"{who}.key",
+           "-out", f"{who}.csr")
+        sh("openssl", "x509", "-req", "-in", f"{who}.csr", "-CA", f"{ca}-ca.pem", "-CAkey", f"{ca}-ca.key",
+           "-CAcreateserial", "-days", "2", "-out", f"{who}.pem")
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-c", f"""
+import socket, ssl
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER); ctx.load_cert_chain("{d}/server.pem", "{d}/server.key")
+ctx.verify_mode = ssl.CERT_REQUIRED; ctx.load_verify_locations("{d}/good-ca.pem")
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(("127.0.0.1", {port})); s.listen()
+while True:
+    c, _ = s.accept()
+    try:
+        ctx.wrap_socket(c, server_side=True).close()
+    except Exception:
+        c.close()
+"""])
+    b.procs.append(server); wait_port(port)
+    conf = b.config(f"amqps://127.0.0.1:{port}")
+    with open(conf, "a") as f:
+        f.write(f'ca_file = "{d}/good-ca.pem"\ncert_file = "{d}/client.pem"\nkey_file = "{d}/client.key"\n')
+    b.start_daemon()
+    for i in range(n):
+        b.deliver(mail(i, "tls"))
+    time.sleep(8)
+    assert b.count("new") + b.count("cur") == n, "mail left the spool without a broker"
+    b.finish("handshake refused; mail waits")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--long", action="store_true")
+    ap.add_argument("--jar", default=os.path.join(ROOT, "target", "mailbridge.jar"))
+    a = ap.parse_args()
+    L = a.long
+    random.seed(1)
+    kill9(a.jar, 22 if L else 3, 15 if L else 5)
+    outage_failover(a.jar, 200 if L else 20)
+    disk_full(a.jar, 50 if L else 5)
+    concurrent(a.jar, 50)
+    fuzzed(a.jar, 100_000 if L else 500)
+    forged(a.jar, 30 if L else 6)
+    wrong_cert(a.jar, 10 if L else 3)
+    head = ("scenario", "injected", "mails in", "published", "duplicates", "lost", "quarantined", "waiting")
+    w = [max(len(str(r[i])) for r in ROWS + [head]) for i in range(len(head))]
+    line = lambda r: "| " + " | ".join(str(v).ljust(w[i]) for i, v in enumerate(r)) + " |"
+    print(line(head)); print("|" + "|".join("-" * (x + 2) for x in w) + "|")
+    for r in ROWS:
+        print(line(r))
+    sys.exit(1 if any(r[5] for r in ROWS) else 0)
+
+
+if __name__ == "__main__":
+    main()

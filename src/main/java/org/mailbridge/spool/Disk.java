@@ -1,0 +1,44 @@
+package org.mailbridge.spool;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The file-system edge of the spool for the writes that can fail on a full disk (sidecar files)
+ * and for the free-space check. The real one uses the JDK; tests put in one that fails the way a
+ * full file system does ({@code No space left on device}), which no test can make a real disk do
+ * deterministically and without privileges.
+ *
+ * <p>On {@code deliver}'s start-up path: JDK only.
+ */
+public interface Disk {
+    /** The real file system. */
+    Disk REAL = new Disk() {
+        @Override
+        public void writeSynced(Path file, byte[] data) throws IOException {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
+                ByteBuffer b = ByteBuffer.wrap(data);
+                while (b.hasRemaining()) {
+                    ch.write(b);
+                }
+                ch.force(true);
+            }
+        }
+
+        @Override
+        public long usableSpace(Path dir) throws IOException {
+            return Files.getFileStore(dir).getUsableSpace();
+        }
+    };
+
+    /** Creates or replaces {@code file} with {@code data} and syncs it to disk. */
+    void writeSynced(Path file, byte[] data) throws IOException;
+
+    /** Bytes an unprivileged writer can still use on the file system holding {@code dir}. */
+    long usableSpace(Path dir) throws IOException;
+}
