@@ -81,8 +81,12 @@ final class ConsumeCommand extends BaseCommand {
         };
         int seen = 0;
         Duration retry = Duration.ofSeconds(1);
+        boolean tried = false;
         try (Bus bus = bus()) {
-            while (!over(deadline) && (count <= 0 || seen < count)) {
+            // The broker is always tried once: a start-up slower than --timeout must not pass for
+            // a broker that answered and sent nothing (75) when it may not be there at all (69).
+            while (!tried || (!over(deadline) && (count <= 0 || seen < count))) {
+                tried = true;
                 try (Subscription s = bus.subscribe(patterns, handler)) {
                     err().println("consuming " + patterns + " from " + bus.domain().url() + " ("
                             + bus.domain().protocol().id() + ")");
