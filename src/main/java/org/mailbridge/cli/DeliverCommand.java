@@ -1,10 +1,10 @@
 package org.mailbridge.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.mailbridge.deliver.Deliver;
+import org.mailbridge.deliver.DeliverOptions;
 import org.mailbridge.exit.ExitCode;
 
 import picocli.CommandLine.Command;
@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code mailbridge deliver}. The work is done by {@link Deliver}, which {@link Main} calls
  * directly, before picocli loads, for speed; this class gives the command its help text and
- * runs the same code when called through picocli.
+ * runs the same code when called through picocli, with the same typed {@link DeliverOptions}.
  */
 @Command(name = "deliver", mixinStandardHelpOptions = true,
         description = {"Read one RFC 5322 message from stdin (or --input) into the spool, for procmail or an MDA.",
@@ -34,20 +34,7 @@ final class DeliverCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() {
-        List<String> args = new ArrayList<>();
-        if (input != null) {
-            args.addAll(List.of("--input", input.toString()));
-        }
-        if (conf != null) {
-            args.addAll(List.of("--conf", conf.toString()));
-        }
-        if (spool != null) {
-            args.addAll(List.of("--spool", spool.toString()));
-        }
-        if (sender != null) {
-            args.addAll(List.of("--sender", sender));
-        }
-        int code = Deliver.run(args.toArray(new String[0]), System.in, System.err, System.getenv());
+        int code = Deliver.run(new DeliverOptions(input, conf, spool, sender), System.in, System.err, System.getenv());
         for (ExitCode c : ExitCode.values()) {
             if (c.code() == code) {
                 return c;

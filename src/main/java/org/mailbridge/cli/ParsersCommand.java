@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import org.mailbridge.config.ConfigException;
 import org.mailbridge.exit.ExitCode;
+import org.mailbridge.parse.ParserLoader;
 import org.mailbridge.parse.ParserRegistry;
 
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
 final class ParsersCommand extends BaseCommand {
     @Override
     protected ExitCode execute() throws ConfigException {
-        try (ParserRegistry registry = ParserRegistry.load(config(), Clock.systemUTC())) {
+        try (ParserRegistry registry = ParserLoader.of(config()).load(Clock.systemUTC())) {
             return report(registry, out(), err());
         }
     }

@@ -37,7 +37,8 @@ final class ConfigBuilder {
             if (raw.embeddedBroker().port() != null) {
                 port = raw.embeddedBroker().port();
                 if (port < 0 || port > 65535) {
-                    throw new ConfigException("key 'embedded_broker.port': " + port + " is not a port number");
+                    throw ConfigException.forKey("embedded_broker.port",
+                            "key 'embedded_broker.port': " + port + " is not a port number");
                 }
             }
             if (raw.embeddedBroker().workDir() != null) {
@@ -75,7 +76,7 @@ final class ConfigBuilder {
         if (count <= 0 || depth <= 0 || parts <= 0 || header > Integer.MAX_VALUE || line > Integer.MAX_VALUE
                 || partText <= 0 || partText > Integer.MAX_VALUE || mailText <= 0 || mailText > Integer.MAX_VALUE
                 || plugin.isZero()) {
-            throw new ConfigException("key 'limits': values out of range");
+            throw ConfigException.forKey("limits", "key 'limits': values out of range");
         }
         return new Limits(size, count, (int) header, (int) line, depth, parts, (int) partText, (int) mailText, plugin);
     }
@@ -113,7 +114,8 @@ final class ConfigBuilder {
         if (v.equals("publish")) {
             return Unclaimed.PUBLISH;
         }
-        throw new ConfigException("key 'unclaimed': '" + v + "' (expected \"quarantine\" or \"publish\")");
+        throw ConfigException.forKey("unclaimed",
+                "key 'unclaimed': '" + v + "' (expected \"quarantine\" or \"publish\")");
     }
 
     private static String topicPart(String key, String v, String dflt) throws ConfigException {
@@ -121,14 +123,15 @@ final class ConfigBuilder {
             return dflt;
         }
         if (!Topics.isTopic(v)) {
-            throw new ConfigException("key '" + key + "': '" + v + "' is not a topic part (" + Topics.SYNTAX + ")");
+            throw ConfigException.forKey(key,
+                    "key '" + key + "': '" + v + "' is not a topic part (" + Topics.SYNTAX + ")");
         }
         return v;
     }
 
     static Path resolve(Path base, String key, String v) throws ConfigException {
         if (v.isBlank()) {
-            throw new ConfigException("key '" + key + "' must not be empty");
+            throw ConfigException.forKey(key, "key '" + key + "' must not be empty");
         }
         return base.resolve(v).normalize();
     }
@@ -141,7 +144,7 @@ final class ConfigBuilder {
         try {
             return l.get();
         } catch (ConfigException e) {
-            throw new ConfigException("key '" + key + "': " + e.getMessage(), e);
+            throw ConfigException.forKey(key, "key '" + key + "': " + e.getMessage(), e);
         }
     }
 }

@@ -18,8 +18,8 @@ import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 
 /**
  * Reads the TOML configuration onto {@link RawConfig} and turns it into a validated
- * {@link Config}. Every error is a {@link ConfigException} whose message starts with
- * {@code file:line:} when the line is known and names the offending key.
+ * {@link Config}. Every error is a {@link ConfigException} that carries the offending key and
+ * its file and line where known; its message starts with {@code file:line:}.
  */
 public final class ConfigLoader {
     private static final TomlMapper MAPPER = TomlMapper.builder()
@@ -27,8 +27,6 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-
-    private static final java.util.regex.Pattern NAMED_KEY = java.util.regex.Pattern.compile("keys? '([^']+)'");
 
     private ConfigLoader() {
     }
@@ -57,14 +55,17 @@ public final class ConfigLoader {
             String key = keyPath(e);
             String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
                     .map(String::valueOf).sorted().collect(Collectors.joining(", "));
-            throw new ConfigException(where(file, text, key, e.getLocation()) + "unknown key '" + key + "'"
-                    + (known.isEmpty() ? "" : " (known keys here: " + known + ")"), e);
+            throw located(ConfigException.forKey(key, "unknown key '" + key + "'"
+                    + (known.isEmpty() ? "" : " (known keys here: " + known + ")"), e), file, text);
         } catch (JsonMappingException e) {
-            throw new ConfigException(where(file, text, keyPath(e), e.getLocation()) + "key '" + keyPath(e) + "': "
-                    + e.getOriginalMessage().lines().findFirst().orElse("invalid value"), e);
+            String key = keyPath(e);
+            throw located(ConfigException.forKey(key, "key '" + key + "': "
+                    + e.getOriginalMessage().lines().findFirst().orElse("invalid value"), e), file, text);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(where(file, e.getLocation()) + "TOML syntax error: "
-                    + e.getOriginalMessage().lines().findFirst().orElse("?"), e);
+            // Only the TOML reader itself knows lines: it reports them for syntax errors.
+            JsonLocation loc = e.getLocation();
+            throw new ConfigException("TOML syntax error: " + e.getOriginalMessage().lines().findFirst().orElse("?"), e)
+                    .at(file, loc == null ? 0 : loc.getLineNr());
         }
         if (raw == null) {
             raw = RawConfig.empty();
@@ -72,26 +73,17 @@ public final class ConfigLoader {
         try {
             return ConfigBuilder.build(raw, Optional.of(file), env);
         } catch (ConfigException e) {
-            java.util.regex.Matcher m = NAMED_KEY.matcher(e.getMessage());
-            String key = m.find() ? m.group(1) : "";
-            throw new ConfigException(where(file, text, key, null) + e.getMessage(), e);
+            throw located(e, file, text);
         }
     }
 
-    private static String where(Path file, JsonLocation loc) {
-        if (loc != null && loc.getLineNr() > 0) {
-            return file + ":" + loc.getLineNr() + ": ";
-        }
-        return file + ": ";
-    }
-
-    /** The parser knows no line once the tree is built: look the key up in the text. */
-    private static String where(Path file, String text, String key, JsonLocation loc) {
-        if (loc != null && loc.getLineNr() > 0) {
-            return where(file, loc);
-        }
-        int line = key.isEmpty() ? 0 : TomlLocator.of(text).line(key);
-        return line > 0 ? file + ":" + line + ": " : file + ": ";
+    /**
+     * Adds the file and the key's line. Jackson's TOML reader builds a tree without locations
+     * before mapping it, so a key's line comes from {@link TomlLocator}, by the key the
+     * exception carries.
+     */
+    private static ConfigException located(ConfigException e, Path file, String text) {
+        return e.at(file, e.key().map(k -> TomlLocator.of(text).line(k)).orElse(0));
     }
 
     /** {@code domains.infra.url} from Jackson's reference chain; snake-case names are the file's own. */

@@ -40,7 +40,7 @@ public final class ConfigLocation {
 
     private static Path requireReadable(Path p, String origin) throws ConfigException {
         if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
-            throw new ConfigException(p + ": configuration file (from " + origin + ") does not exist or is not readable");
+            throw new ConfigException("configuration file (from " + origin + ") does not exist or is not readable").at(p, 0);
         }
         return p;
     }

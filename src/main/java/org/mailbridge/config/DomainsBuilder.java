@@ -41,7 +41,7 @@ final class DomainsBuilder {
     private static Domain domain(String name, RawConfig.RawDomain d, Path base, boolean only) throws ConfigException {
         String k = "domains." + name;
         if (d == null || d.url() == null || d.url().isBlank()) {
-            throw new ConfigException("key '" + k + ".url' is required");
+            throw ConfigException.forKey(k + ".url", "key '" + k + ".url' is required");
         }
         Protocol protocol = d.protocol() == null ? Protocol.AMQP_1_0 : ConfigBuilder.wrap(k + ".protocol", () -> Protocol.byId(d.protocol()));
         BrokerKind broker = d.broker() != null ? ConfigBuilder.wrap(k + ".broker", () -> BrokerKind.byId(d.broker()))
@@ -50,10 +50,11 @@ final class DomainsBuilder {
         checkUrl(k + ".url", url, protocol);
         String address = d.address() == null ? broker.publishAddress() : d.address();
         if (!address.contains("{topic}")) {
-            throw new ConfigException("key '" + k + ".address': the template must contain {topic}");
+            throw ConfigException.forKey(k + ".address", "key '" + k + ".address': the template must contain {topic}");
         }
         if (d.password() != null && d.passwordFile() != null) {
-            throw new ConfigException("keys '" + k + ".password' and '" + k + ".password_file' exclude each other");
+            throw ConfigException.forKey(k + ".password",
+                    "keys '" + k + ".password' and '" + k + ".password_file' exclude each other");
         }
         String password = d.password();
         if (d.passwordFile() != null) {
@@ -63,12 +64,14 @@ final class DomainsBuilder {
         Optional<Path> cert = optionalFile(base, k + ".cert_file", d.certFile());
         Optional<Path> key = optionalFile(base, k + ".key_file", d.keyFile());
         if (cert.isPresent() != key.isPresent()) {
-            throw new ConfigException("keys '" + k + ".cert_file' and '" + k + ".key_file' go together");
+            throw ConfigException.forKey(k + ".cert_file",
+                    "keys '" + k + ".cert_file' and '" + k + ".key_file' go together");
         }
         List<String> topics = d.topics() == null ? List.of() : d.topics();
         for (String t : topics) {
             if (t == null || !t.matches("[A-Za-z0-9_*#-]+(\\.[A-Za-z0-9_*#-]+)*")) {
-                throw new ConfigException("key '" + k + ".topics': '" + t + "' is not a topic pattern (words, *, #)");
+                throw ConfigException.forKey(k + ".topics",
+                        "key '" + k + ".topics': '" + t + "' is not a topic pattern (words, *, #)");
             }
         }
         boolean isDefault = d.isDefault() != null ? d.isDefault()
@@ -84,11 +87,13 @@ final class DomainsBuilder {
                 : lower.startsWith("amqp://") || lower.startsWith("amqps://") || lower.startsWith("amqpws://")
                         || lower.startsWith("amqpwss://") || lower.startsWith("failover:");
         if (!ok) {
-            throw new ConfigException("key '" + key + "': '" + url + "' is not an AMQP URL for " + protocol.id());
+            throw ConfigException.forKey(key,
+                    "key '" + key + "': '" + url + "' is not an AMQP URL for " + protocol.id());
         }
         if (url.matches("(?i)^(failover:\\(\\s*)?amqps?(ws|wss)?://[^/?@]*@.*")) {
             // Qpid JMS refuses user-info in URLs, and secrets do not belong in URLs anyway.
-            throw new ConfigException("key '" + key + "': put credentials in username and password_file, not in the URL");
+            throw ConfigException.forKey(key,
+                    "key '" + key + "': put credentials in username and password_file, not in the URL");
         }
     }
 
@@ -98,7 +103,7 @@ final class DomainsBuilder {
         }
         Path p = ConfigBuilder.resolve(base, key, v);
         if (!Files.isReadable(p)) {
-            throw new ConfigException("key '" + key + "': " + p + " is not readable");
+            throw ConfigException.forKey(key, "key '" + key + "': " + p + " is not readable");
         }
         return Optional.of(p);
     }
@@ -107,7 +112,7 @@ final class DomainsBuilder {
         try {
             return Files.readString(p, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw new ConfigException("key '" + key + "': cannot read " + p + ": " + e.getMessage(), e);
+            throw ConfigException.forKey(key, "key '" + key + "': cannot read " + p + ": " + e.getMessage(), e);
         }
     }
 }

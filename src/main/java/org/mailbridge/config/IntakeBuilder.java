@@ -32,33 +32,38 @@ final class IntakeBuilder {
         List<String> recipients = r.recipients() == null ? List.of() : r.recipients();
         for (String p : recipients) {
             if (p.isBlank() || p.indexOf('@') < 0) {
-                throw new ConfigException("key '" + k + "recipients': '" + p + "' is not an address or *@domain");
+                throw ConfigException.forKey(k + "recipients",
+                        "key '" + k + "recipients': '" + p + "' is not an address or *@domain");
             }
         }
         if (recipients.isEmpty() && !listen.getAddress().isLoopbackAddress()) {
-            throw new ConfigException("key '" + k + "recipients' is required when listening beyond loopback ("
+            throw ConfigException.forKey(k + "recipients",
+                    "key '" + k + "recipients' is required when listening beyond loopback ("
                     + listen.getAddress().getHostAddress() + "): say which addresses this bridge serves");
         }
         long size = r.maxMessageSize() == null ? limits.maxMessageSize() : Units.size(k + "max_message_size", r.maxMessageSize());
         if (size > Integer.MAX_VALUE) {
-            throw new ConfigException("key '" + k + "max_message_size': at most 2 GiB");
+            throw ConfigException.forKey(k + "max_message_size", "key '" + k + "max_message_size': at most 2 GiB");
         }
         Optional<SmtpSettings.TlsFiles> tls = Optional.empty();
         if (r.tlsCertFile() != null || r.tlsKeyFile() != null) {
             if (r.tlsCertFile() == null || r.tlsKeyFile() == null) {
-                throw new ConfigException("keys '" + k + "tls_cert_file' and '" + k + "tls_key_file' go together");
+                throw ConfigException.forKey(k + "tls_cert_file",
+                        "keys '" + k + "tls_cert_file' and '" + k + "tls_key_file' go together");
             }
             tls = Optional.of(new SmtpSettings.TlsFiles(readable(k + "tls_cert_file", base, r.tlsCertFile()),
                     readable(k + "tls_key_file", base, r.tlsKeyFile())));
         }
         boolean requireTls = Boolean.TRUE.equals(r.requireTls());
         if (requireTls && tls.isEmpty()) {
-            throw new ConfigException("key '" + k + "require_tls' needs tls_cert_file and tls_key_file");
+            throw ConfigException.forKey(k + "require_tls",
+                    "key '" + k + "require_tls' needs tls_cert_file and tls_key_file");
         }
         Optional<SmtpSettings.Account> auth = Optional.empty();
         if (r.authUsername() != null || r.authPasswordFile() != null) {
             if (r.authUsername() == null || r.authPasswordFile() == null || r.authUsername().isBlank()) {
-                throw new ConfigException("keys '" + k + "auth_username' and '" + k + "auth_password_file' go together");
+                throw ConfigException.forKey(k + "auth_username",
+                        "keys '" + k + "auth_username' and '" + k + "auth_password_file' go together");
             }
             auth = Optional.of(new SmtpSettings.Account(r.authUsername(),
                     readable(k + "auth_password_file", base, r.authPasswordFile())));
@@ -74,24 +79,25 @@ final class IntakeBuilder {
     private static ImapSettings imap(RawConfig.RawImap r, Path base) throws ConfigException {
         String k = "intake.imap.";
         if (r.url() == null || r.passwordFile() == null) {
-            throw new ConfigException("keys '" + k + "url' and '" + k + "password_file' are required");
+            throw ConfigException.forKey(k + "url", "keys '" + k + "url' and '" + k + "password_file' are required");
         }
         URI u;
         try {
             u = new URI(r.url().strip());
         } catch (URISyntaxException e) {
-            throw new ConfigException("key '" + k + "url': " + e.getMessage(), e);
+            throw ConfigException.forKey(k + "url", "key '" + k + "url': " + e.getMessage(), e);
         }
         String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("imaps") && !scheme.equals("imap")) {
-            throw new ConfigException("key '" + k + "url': scheme must be imaps:// or imap://");
+            throw ConfigException.forKey(k + "url", "key '" + k + "url': scheme must be imaps:// or imap://");
         }
         if (u.getHost() == null || u.getUserInfo() == null || u.getUserInfo().isEmpty()) {
-            throw new ConfigException("key '" + k + "url': needs user@host, as in imaps://bridge@mail.example.org/INBOX");
+            throw ConfigException.forKey(k + "url",
+                    "key '" + k + "url': needs user@host, as in imaps://bridge@mail.example.org/INBOX");
         }
         if (u.getUserInfo().contains(":")) {
             // A password in the URL ends up in logs and process listings: refuse it outright.
-            throw new ConfigException("key '" + k + "url': no password in the URL; use password_file");
+            throw ConfigException.forKey(k + "url", "key '" + k + "url': no password in the URL; use password_file");
         }
         boolean tls = scheme.equals("imaps");
         int port = u.getPort() > 0 ? u.getPort() : tls ? 993 : 143;
@@ -100,7 +106,7 @@ final class IntakeBuilder {
             case "move" -> ImapSettings.After.MOVE;
             case "flag" -> ImapSettings.After.FLAG;
             case "delete" -> ImapSettings.After.DELETE;
-            default -> throw new ConfigException("key '" + k + "after': '" + r.after()
+            default -> throw ConfigException.forKey(k + "after", "key '" + k + "after': '" + r.after()
                     + "' (expected \"move\", \"flag\" or \"delete\")");
         };
         Optional<Path> ca = r.caFile() == null ? Optional.empty() : Optional.of(readable(k + "ca_file", base, r.caFile()));
@@ -116,30 +122,30 @@ final class IntakeBuilder {
     private static InetSocketAddress listen(String key, String v) throws ConfigException {
         int colon = v.lastIndexOf(':');
         if (colon <= 0) {
-            throw new ConfigException("key '" + key + "': '" + v + "' is not host:port");
+            throw ConfigException.forKey(key, "key '" + key + "': '" + v + "' is not host:port");
         }
         String host = v.substring(0, colon).replaceAll("^\\[|\\]$", "");
         int port;
         try {
             port = Integer.parseInt(v.substring(colon + 1));
         } catch (NumberFormatException e) {
-            throw new ConfigException("key '" + key + "': '" + v + "' has no port number", e);
+            throw ConfigException.forKey(key, "key '" + key + "': '" + v + "' has no port number", e);
         }
         if (port < 0 || port > 65535) {
-            throw new ConfigException("key '" + key + "': " + port + " is not a port number");
+            throw ConfigException.forKey(key, "key '" + key + "': " + port + " is not a port number");
         }
         try {
             // A literal address, or a name the resolver knows (a listener's own address).
             return new InetSocketAddress(InetAddress.getByName(host), port);
         } catch (UnknownHostException e) {
-            throw new ConfigException("key '" + key + "': unknown host '" + host + "'", e);
+            throw ConfigException.forKey(key, "key '" + key + "': unknown host '" + host + "'", e);
         }
     }
 
     private static Path readable(String key, Path base, String v) throws ConfigException {
         Path p = ConfigBuilder.resolve(base, key, v);
         if (!Files.isReadable(p)) {
-            throw new ConfigException("key '" + key + "': cannot read " + p);
+            throw ConfigException.forKey(key, "key '" + key + "': cannot read " + p);
         }
         return p;
     }
@@ -149,7 +155,7 @@ final class IntakeBuilder {
             return dflt;
         }
         if (v <= 0) {
-            throw new ConfigException("key '" + key + "': must be positive");
+            throw ConfigException.forKey(key, "key '" + key + "': must be positive");
         }
         return v;
     }

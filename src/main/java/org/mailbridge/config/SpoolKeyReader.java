@@ -101,6 +101,6 @@ public final class SpoolKeyReader {
     }
 
     private static ConfigException bad(Path file, int line) {
-        return new ConfigException(file + ":" + line + ": key 'spool' must be a one-line string");
+        return ConfigException.forKey("spool", "key 'spool' must be a one-line string").at(file, line);
     }
 }

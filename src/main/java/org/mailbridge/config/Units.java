@@ -17,7 +17,8 @@ final class Units {
     static long size(String key, String v) throws ConfigException {
         Matcher m = SIZE.matcher(v.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new ConfigException("key '" + key + "': '" + v + "' is not a size (examples: 65536, 512KiB, 25MiB)");
+            throw ConfigException.forKey(key,
+                    "key '" + key + "': '" + v + "' is not a size (examples: 65536, 512KiB, 25MiB)");
         }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "b" : m.group(2);
@@ -28,7 +29,7 @@ final class Units {
             default -> 1L;
         };
         if (n <= 0 || n > Long.MAX_VALUE / mult) {
-            throw new ConfigException("key '" + key + "': '" + v + "' is out of range");
+            throw ConfigException.forKey(key, "key '" + key + "': '" + v + "' is out of range");
         }
         return n * mult;
     }
@@ -37,7 +38,8 @@ final class Units {
     static Duration duration(String key, String v) throws ConfigException {
         Matcher m = DURATION.matcher(v.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new ConfigException("key '" + key + "': '" + v + "' is not a duration (examples: 500ms, 30s, 5m, 2h)");
+            throw ConfigException.forKey(key,
+                    "key '" + key + "': '" + v + "' is not a duration (examples: 500ms, 30s, 5m, 2h)");
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {

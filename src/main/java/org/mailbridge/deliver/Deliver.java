@@ -33,32 +33,27 @@ import org.mailbridge.spool.Spool;
 public final class Deliver {
     /** Free bytes left for the daemon when the configuration does not say (a constant: no class loads). */
     static final long DEFAULT_RESERVE = org.mailbridge.config.Config.DEFAULT_SPOOL_RESERVE;
-    private static final java.util.List<String> OPTIONS =
-            java.util.List.of("--input", "-i", "--conf", "--spool", "--sender", "-f");
 
     private Deliver() {
     }
 
-    /**
-     * Options of the deliver command.
-     *
-     * @param sender the MTA's envelope sender ({@code --sender}, {@code -f}), or null when not given
-     */
-    record Options(Path input, Path conf, Path spool, String sender) {
-    }
-
-    /** Runs the command and returns the process exit status. */
+    /** Reads the command line ({@link DeliverOptions#parse}) and runs the command; the exit status. */
     public static int run(String[] args, InputStream stdin, PrintStream err, Map<String, String> env) {
-        Options opts;
+        DeliverOptions opts;
         try {
-            opts = parse(args);
+            opts = DeliverOptions.parse(args);
         } catch (IllegalArgumentException e) {
             log(err, "error", "usage", e.getMessage() + " (see: mailbridge deliver --help)");
             return ExitCode.USAGE.code();
         }
+        return run(opts, stdin, err, env);
+    }
+
+    /** Runs the command and returns the process exit status. */
+    public static int run(DeliverOptions opts, InputStream stdin, PrintStream err, Map<String, String> env) {
         Spool spool;
         long reserve;
-        String sender = opts.sender() == null ? null : opts.sender().strip().replaceAll("^<(.*)>$", "$1");
+        String sender = opts.sender() == null ? null : unbracket(opts.sender().strip());
         if (sender != null && !plausibleSender(sender)) {
             log(err, "error", "usage", "'" + opts.sender() + "' is not an envelope sender address");
             return ExitCode.USAGE.code();
@@ -116,6 +111,11 @@ public final class Deliver {
         return ExitCode.OK.code();
     }
 
+    /** {@code <a@b>} as {@code a@b}; string operations, not a regex, on the start-up path. */
+    private static String unbracket(String s) {
+        return s.length() >= 2 && s.charAt(0) == '<' && s.charAt(s.length() - 1) == '>' ? s.substring(1, s.length() - 1) : s;
+    }
+
     /** An addr-spec, or empty for the null sender; a plain loop, not a lambda, on the start-up path. */
     private static boolean plausibleSender(String s) {
         if (s.length() > 512 || (!s.isEmpty() && s.indexOf('@') <= 0)) {
@@ -130,7 +130,7 @@ public final class Deliver {
         return true;
     }
 
-    private static Path spoolPath(Options opts, Optional<Path> conf, Map<String, String> env)
+    private static Path spoolPath(DeliverOptions opts, Optional<Path> conf, Map<String, String> env)
             throws ConfigException, IOException {
         if (opts.spool() != null) {
             return opts.spool();
@@ -142,39 +142,6 @@ public final class Deliver {
             }
         }
         return ConfigLocation.defaultSpool(env);
-    }
-
-    static Options parse(String[] args) {
-        Path input = null;
-        Path conf = null;
-        Path spool = null;
-        String sender = null;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            String value = null;
-            int eq = a.indexOf('=');
-            String name = a;
-            if (a.startsWith("--") && eq > 0) {
-                name = a.substring(0, eq);
-                value = a.substring(eq + 1);
-            }
-            if (!OPTIONS.contains(name)) {
-                throw new IllegalArgumentException("unknown argument '" + a + "'");
-            }
-            if (value == null) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("option " + name + " needs a value");
-                }
-                value = args[++i];
-            }
-            switch (name) {
-                case "--conf" -> conf = Path.of(value);
-                case "--spool" -> spool = Path.of(value);
-                case "--sender", "-f" -> sender = value;
-                default -> input = Path.of(value);
-            }
-        }
-        return new Options(input, conf, spool, sender);
     }
 
     /** One logfmt line on stderr, which procmail copies to its log. */

@@ -1,18 +1,11 @@
 package org.mailbridge.parse;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
-import org.mailbridge.config.Config;
-import org.mailbridge.config.ConfigException;
-import org.mailbridge.rules.RuleLoader;
-import org.mailbridge.rules.RuleParser;
 import org.mailbridge.spi.ExplainingParser;
 import org.mailbridge.spi.Mail;
 import org.mailbridge.spi.MailParser;
@@ -21,20 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The loaded parsers, in the order they are asked. Ids are checked ({@code [a-z][a-z0-9_.-]*},
- * unique, {@code mail} reserved), order is by {@link MailParser#order()} then id, and a parser
- * that throws is contained: its mail is quarantined, other mail and parsers go on.
- *
- * <p>Parsers come from three places: the built-in Java parsers (found with
- * {@link ServiceLoader}), rule files ({@link RuleLoader}: bundled, then {@code rules_dirs}), and
- * plugin jars in {@code plugins_dir} ({@link PluginLoader}), each jar in its own class loader.
- * One id may exist once across all three: a clash stops the start with both sources named. A
- * broken rule file stops the start too; a plugin that cannot be loaded or started is reported
- * with its jar and left out.
+ * The parser chain: the started parsers in the order they are asked (by {@link MailParser#order()}
+ * then id), as {@link ParserLoader} found them. The first that does not answer "not mine" owns a
+ * mail. A parser that throws is contained: its mail is quarantined, other mail and parsers go on;
+ * plugin parsers also run within {@code limits.plugin_timeout} ({@link TimedCalls}).
  */
 public final class ParserRegistry implements AutoCloseable {
-    /** The id reserved for the generic {@code mail.received} parser. */
-    public static final String GENERIC_ID = GenericMailParser.ID;
     private static final Logger LOG = LoggerFactory.getLogger(ParserRegistry.class);
 
     private final List<LoadedParser> parsers;
@@ -42,12 +27,13 @@ public final class ParserRegistry implements AutoCloseable {
     private final List<ParserSource> sources;
     private final TimedCalls timed;
 
-    private ParserRegistry(List<LoadedParser> parsers, List<String> broken, List<ParserSource> sources,
-                           Duration pluginTimeout) {
+    ParserRegistry(List<LoadedParser> parsers, List<String> broken, List<ParserSource> sources,
+                   Duration pluginTimeout) {
         this.timed = new TimedCalls(pluginTimeout);
         this.parsers = List.copyOf(parsers);
         this.broken = List.copyOf(broken);
         this.sources = List.copyOf(sources);
+        broken.forEach(b -> LOG.error("msg=\"parser not loaded\" detail=\"{}\"", b.replace("\"", "'")));
     }
 
     /** What kind of parser it is, for {@code mailbridge parsers}. */
@@ -109,50 +95,6 @@ public final class ParserRegistry implements AutoCloseable {
          */
         record TimedOut(String parserId, Duration limit) implements Result {
         }
-    }
-
-    /** Loads the built-in parsers, the rule files and the plugins the configuration names, and initialises them. */
-    public static ParserRegistry load(Config config, Clock clock) throws ConfigException {
-        List<LoadedParser> found = new ArrayList<>();
-        List<String> broken = new ArrayList<>();
-        ParserSource builtIn = new ParserSource("built-in", ParserRegistry.class.getClassLoader());
-        discover(builtIn, broken).forEach(p -> found.add(new LoadedParser(p, builtIn.label(), Kind.JAVA)));
-        for (RuleParser r : RuleLoader.load(config.rulesDirs())) {
-            found.add(new LoadedParser(r, r.source(), Kind.RULE));
-        }
-        List<ParserSource> plugins = PluginLoader.sources(config.pluginsDir(), broken);
-        for (ParserSource s : plugins) {
-            discover(s, broken).forEach(p -> found.add(new LoadedParser(p, s.label(), Kind.PLUGIN)));
-        }
-        return assemble(config, clock, found, broken, plugins);
-    }
-
-    /** Loads parsers from each source in turn (the first is built-in, the others plugins), checks ids, initialises them. */
-    public static ParserRegistry load(Config config, Clock clock, List<ParserSource> sources) throws ConfigException {
-        List<LoadedParser> found = new ArrayList<>();
-        List<String> broken = new ArrayList<>();
-        for (int i = 0; i < sources.size(); i++) {
-            ParserSource s = sources.get(i);
-            Kind kind = i == 0 ? Kind.JAVA : Kind.PLUGIN;
-            discover(s, broken).forEach(p -> found.add(new LoadedParser(p, s.label(), kind)));
-        }
-        return assemble(config, clock, found, broken, sources.subList(Math.min(1, sources.size()), sources.size()));
-    }
-
-    private static ParserRegistry assemble(Config config, Clock clock, List<LoadedParser> found, List<String> broken,
-                                           List<ParserSource> plugins) throws ConfigException {
-        try {
-            List<LoadedParser> ready = ParserStartup.start(config, clock, found, broken);
-            broken.forEach(b -> LOG.error("msg=\"parser not loaded\" detail=\"{}\"", b.replace("\"", "'")));
-            return new ParserRegistry(ready, broken, plugins, config.limits().pluginTimeout());
-        } catch (ConfigException e) {
-            closeLoaders(plugins);
-            throw e;
-        }
-    }
-
-    private static List<MailParser> discover(ParserSource source, List<String> broken) {
-        return ParserStartup.discover(source, broken);
     }
 
     /** The parsers in asking order. */
@@ -231,7 +173,7 @@ public final class ParserRegistry implements AutoCloseable {
         closeLoaders(sources);
     }
 
-    private static void closeLoaders(List<ParserSource> plugins) {
+    static void closeLoaders(List<ParserSource> plugins) {
         for (ParserSource s : plugins) {
             if (s.loader() instanceof java.io.Closeable c) {
                 try {

@@ -70,7 +70,7 @@ final class ParserStartup {
             byId.put(id, lp);
         }
         for (String id : config.parsers().keySet()) {
-            if (!byId.containsKey(id) && !id.equals(ParserRegistry.GENERIC_ID)) {
+            if (!byId.containsKey(id) && !id.equals(ParserIds.GENERIC)) {
                 throw new ConfigException("[parsers." + id + "]: no parser has the id '" + id + "' (loaded: "
                         + String.join(", ", byId.keySet()) + ")");
             }

@@ -10,6 +10,7 @@ import org.mailbridge.config.Unclaimed;
 import org.mailbridge.event.EventFactory;
 import org.mailbridge.mail.MailReader;
 import org.mailbridge.parse.GenericMailParser;
+import org.mailbridge.parse.ParserLoader;
 import org.mailbridge.parse.ParserRegistry;
 import org.mailbridge.parse.SimpleParserContext;
 import org.mailbridge.schema.BodyValidator;
@@ -24,7 +25,7 @@ public final class Interpreters {
 
     /** The interpreter, with every parser loaded and initialised. */
     public static Interpreter create(Config config, Clock clock) throws ConfigException {
-        ParserRegistry registry = ParserRegistry.load(config, clock);
+        ParserRegistry registry = ParserLoader.of(config).load(clock);
         Optional<GenericMailParser> generic = Optional.empty();
         if (config.unclaimed() == Unclaimed.PUBLISH) {
             GenericMailParser g = new GenericMailParser();

@@ -9,12 +9,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.mailbridge.config.TomlLocator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 
+import org.mailbridge.config.TomlLocator;
 import org.mailbridge.spi.ParserIds;
 import org.mailbridge.spi.SenderPolicy;
 

@@ -50,12 +50,12 @@ public final class RuleLoader {
         return load(bundled(), dirs);
     }
 
-    /** Loads from explicit bundled texts (name → text) and directories; for tests. */
-    static List<RuleParser> load(Map<String, String> bundled, List<Path> dirs) throws ConfigException {
+    /** Loads from explicit bundled texts (file name → text) in name order, then the directories. */
+    public static List<RuleParser> load(Map<String, String> bundled, List<Path> dirs) throws ConfigException {
         List<String> errors = new ArrayList<>();
         Map<String, RuleParser> byId = new LinkedHashMap<>();
         Map<String, RuleParser> place = new LinkedHashMap<>();
-        bundled.forEach((name, text) -> RuleFileReader.read(text, "bundled:parsers/" + name, null, errors)
+        new java.util.TreeMap<>(bundled).forEach((name, text) -> RuleFileReader.read(text, "bundled:parsers/" + name, null, errors)
                 .ifPresent(p -> add(p, byId, place, errors)));
         for (Path dir : dirs) {
             place.clear();

@@ -16,7 +16,9 @@ import java.util.Set;
  *     whose schema the body satisfies
  * @param severity fedora-messaging severity: 10 debug, 20 info, 30 warning, 40 error
  * @param body the JSON body: maps with string keys, lists, strings, numbers, booleans and nulls;
- *     key order is kept
+ *     key order is kept. The bridge checks this when it makes the event: any other value (an
+ *     {@code Optional}, a date, NaN) quarantines the mail as {@code parser-error}. List values
+ *     the mail does not carry in {@code mailbridge.unknown} with {@link Unknowns}
  * @param usernames the accounts the event concerns ({@code fedora_messaging_user_*} headers)
  * @param packages the packages the event concerns ({@code fedora_messaging_rpm_*} headers)
  */

@@ -11,7 +11,7 @@ import java.util.Set;
  * Implementations are found with {@link java.util.ServiceLoader} (a
  * {@code META-INF/services/org.mailbridge.spi.MailParser} file listing the class, which needs a
  * public no-argument constructor). {@link #id()} is never null or blank, matches
- * {@code [a-z][a-z0-9_.-]*}, is unique among all loaded parsers, and is stable across releases:
+ * {@code [a-z][a-z0-9_.-]*} ({@link ParserIds}), is unique among all loaded parsers, and is stable across releases:
  * it is part of every event id the parser produces. The id {@code mail} is reserved for the
  * bridge's generic {@code mail.received} event. Duplicates and invalid ids are refused at start
  * with the name of the jar that brought them. Rule files ({@code parsers/*.toml}) are parsers
@@ -39,7 +39,9 @@ import java.util.Set;
  *
  * <h2>Threading</h2>
  * {@link #parse} may be called from several threads at once, for different mails. Keep
- * per-mail state on the stack; anything shared must be immutable or thread-safe.
+ * per-mail state on the stack; anything shared must be immutable or thread-safe. A plugin's
+ * {@code parse} runs on a bridge thread within {@code limits.plugin_timeout}; past it the thread
+ * is interrupted and the mail quarantined as {@code parser-error}.
  *
  * <h2>What a parser may and may not do</h2>
  * It may read the {@link Mail} it is given, and build events. It must not do I/O (network,
@@ -47,12 +49,14 @@ import java.util.Set;
  * call {@link System#exit}. It must answer quickly and in memory bounded by the mail's size:
  * mail is hostile input, so no regular expression with catastrophic backtracking, no
  * unbounded recursion. It must not invent facts: a value the mail does not carry is left at
- * its neutral form and its JSON path listed in {@code body.mailbridge.unknown}.
+ * its neutral form and its JSON path listed in {@code body.mailbridge.unknown}
+ * ({@link Unknowns}).
  *
  * <h2>Failure</h2>
  * Mail the parser recognises but cannot read is {@link ParseOutcome.Malformed}: quarantined as
  * {@code parse-error}. An exception thrown from {@code parse} quarantines that mail as
- * {@code parser-error} and does not affect other mail or other parsers.
+ * {@code parser-error} and does not affect other mail or other parsers; so does an event whose
+ * body is not JSON.
  */
 public interface MailParser {
     /** The parser's unique, stable id, such as {@code bugzilla}. */

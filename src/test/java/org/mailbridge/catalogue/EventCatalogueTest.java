@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.mailbridge.config.Config;
 import org.mailbridge.config.ConfigLoader;
 import org.mailbridge.parse.GenericMailParser;
+import org.mailbridge.parse.ParserLoader;
 import org.mailbridge.parse.ParserRegistry;
 import org.mailbridge.schema.BodySchema;
 import org.mailbridge.schema.SchemaCatalog;
@@ -136,7 +137,7 @@ class EventCatalogueTest {
     private static Map<String, String> declaredTopics() throws Exception {
         Config config = ConfigLoader.parse("", Path.of("none.toml").toAbsolutePath(), Map.of("XDG_DATA_HOME", "/nonexistent"));
         Map<String, String> out = new TreeMap<>();
-        try (ParserRegistry r = ParserRegistry.load(config, FixedClock.CLOCK)) {
+        try (ParserRegistry r = ParserLoader.of(config).load(FixedClock.CLOCK)) {
             for (ParserRegistry.LoadedParser lp : r.parsers()) {
                 lp.parser().topics().forEach(t -> out.putIfAbsent(t, lp.parser().id()));
             }

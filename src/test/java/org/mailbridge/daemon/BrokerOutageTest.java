@@ -37,17 +37,22 @@ class BrokerOutageTest {
         Path spool = dir.resolve("spool");
         Config config = TestConfigs.write(dir, TestConfigs.toml(spool, "amqp://127.0.0.1:" + port));
         Domain direct = domainOf(config, TestBroker.get().url());
+        TcpProxy down = TcpProxy.hangingUp(port);
         try (RunningDaemon d = RunningDaemon.start(config)) {
             for (int i = 0; i < 3; i++) {
                 CliProcess.Result r = CliProcess.run(List.of("deliver", "--conf", dir.resolve("config.toml").toString()),
                         TestMail.plain("outage-" + i).bytes(), Map.of());
                 assertThat(r.exit()).as(r.stderr()).isZero();
             }
-            Thread.sleep(1500); // several retry rounds against a closed port
+            // "Not connected" alone would also hold for a daemon that never tried: count its attempts.
+            int before = waitForAttempts(down, 1);
+            assertThat(waitForAttempts(down, before + 1)).as("the daemon retries while the broker is down")
+                    .isGreaterThan(before);
             assertThat(EndToEndTest.list(spool.resolve("new"))).hasSize(3);
             assertThat(EndToEndTest.list(spool.resolve("quarantine"))).isEmpty();
             SpoolReport report = SpoolReport.of(new Spool(spool), config.status(), Clock.systemUTC());
             assertThat(report.problems()).contains("domain main is not connected");
+            down.close();
 
             try (EventConsumer consumer = EventConsumer.open(direct, List.of("org.fedoraproject.#"), Duration.ofSeconds(10));
                  TcpProxy up = TcpProxy.start(port, TestBroker.get().port())) {
@@ -62,6 +67,15 @@ class BrokerOutageTest {
             }
         }
         assertThat(EndToEndTest.list(spool.resolve("quarantine"))).isEmpty();
+    }
+
+    /** Waits up to 30 s for {@code down} to have accepted at least {@code n} connections; the count. */
+    private static int waitForAttempts(TcpProxy down, int n) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (down.accepted() < n && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        return down.accepted();
     }
 
     @Test

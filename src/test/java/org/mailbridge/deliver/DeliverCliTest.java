@@ -54,6 +54,17 @@ class DeliverCliTest {
     }
 
     @Test
+    void thePerMailPathLoadsNeitherPicocliNorJacksonNorLogging() throws Exception {
+        Path spool = dir.resolve("spool");
+        CliProcess.Result r = CliProcess.run(List.of("deliver", "--spool", spool.toString()),
+                TestMail.plain("classes").bytes(), Map.of("JAVA_TOOL_OPTIONS", "-verbose:class"));
+        assertThat(r.exit()).as(r.stderr()).isZero();
+        assertThat(r.stdout()).as("the class-loading log").contains("org.mailbridge.deliver.DeliverOptions")
+                .doesNotContain("picocli.").doesNotContain("com.fasterxml.").doesNotContain("org.slf4j.")
+                .doesNotContain("ch.qos.logback.");
+    }
+
+    @Test
     void anUnwritableSpoolIsATemporaryFailure() throws Exception {
         Path spool = dir.resolve("ro");
         Files.createDirectories(spool);

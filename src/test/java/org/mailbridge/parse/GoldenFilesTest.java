@@ -36,8 +36,9 @@ import org.mailbridge.testing.Schemas;
  * A group's {@code config.toml}, when present, is the configuration the cases run with. Every
  * produced body is validated against its topic's JSON Schema.
  *
- * <p>A missing expectation is written out and the test fails, so that a person reads it before
- * it counts. To accept changed output after reviewing it:
+ * <p>A missing expectation is written beside the case as {@code <case>.events.json.new} and the
+ * test fails, so that a person reads it (and renames it) before it counts. To accept changed
+ * output of existing cases after reviewing the diff:
  * {@code mvn -q test -Dtest=GoldenFilesTest -Dgolden.update=true}.
  */
 class GoldenFilesTest {
@@ -70,12 +71,15 @@ class GoldenFilesTest {
         // Through text, so that numbers compare by value (a long 5 and an int 5 are the same JSON).
         JsonNode actual = MAPPER.readTree(MAPPER.writeValueAsString(asJson(result)));
         Path expectedFile = eml.resolveSibling(eml.getFileName().toString().replaceFirst("\\.eml$", ".events.json"));
-        if (UPDATE || !Files.exists(expectedFile)) {
-            boolean missing = !Files.exists(expectedFile);
+        if (!Files.exists(expectedFile)) {
+            // Never under its final name: the next run would pass on output nobody has read.
+            Path proposal = expectedFile.resolveSibling(expectedFile.getFileName() + ".new");
+            Files.writeString(proposal, MAPPER.writeValueAsString(actual) + "\n", StandardCharsets.UTF_8);
+            fail("no expectation for " + eml + "; wrote " + proposal + ": review it and rename it to "
+                    + expectedFile.getFileName());
+        }
+        if (UPDATE) {
             Files.writeString(expectedFile, MAPPER.writeValueAsString(actual) + "\n", StandardCharsets.UTF_8);
-            if (missing && !UPDATE) {
-                fail("no expectation for " + eml + "; wrote " + expectedFile + ": review it, then run the test again");
-            }
             return;
         }
         JsonNode expected = MAPPER.readTree(expectedFile.toFile());

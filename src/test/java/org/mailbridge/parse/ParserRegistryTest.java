@@ -189,13 +189,49 @@ class ParserRegistryTest {
         return new ParserSource(label, loader);
     }
 
+    /**
+     * The production loader with the first source as its built-in parsers, the others as plugin
+     * jars, and no rule files (bundled texts replaced by none, and {@code rules_dirs = []}), so
+     * that each test sees exactly its own parsers.
+     */
+    private static ParserRegistry load(Config config, List<ParserSource> sources) throws Exception {
+        return ParserLoader.of(config).withJava(sources.get(0)).withBundledRules(Map.of())
+                .withPlugins(sources.subList(1, sources.size())).load(FixedClock.CLOCK);
+    }
+
     private Config config(String toml) throws Exception {
-        return ConfigLoader.parse(toml, dir.resolve("c.toml"), Map.of());
+        return ConfigLoader.parse("rules_dirs = []\nplugins_dir = \"" + dir.resolve("no-plugins") + "\"\n" + toml,
+                dir.resolve("c.toml"), Map.of());
+    }
+
+    @Test
+    void oneLoaderTakesJavaParsersRuleFilesAndPluginsAndProductionSourcesAreTheDefault() throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("site.toml"), """
+                id = "site"
+                senders = ["robot@example.org"]
+                [[rule]]
+                name = "r"
+                match.all = [{ in = "subject", regex = '^site ' }]
+                topic = "site.event"
+                schema = "s"
+                body = { ok = true }
+                """);
+        Config c = ConfigLoader.parse("rules_dirs = [\"" + rules + "\"]\n", dir.resolve("c.toml"), Map.of());
+        try (ParserRegistry r = ParserLoader.of(c).withJava(source("j", Alpha.class)).withBundledRules(Map.of())
+                .withPlugins(List.of(source("p.jar", Zed.class))).load(FixedClock.CLOCK)) {
+            assertThat(r.parsers()).extracting(lp -> lp.parser().id() + " " + lp.kind().label() + " " + lp.source())
+                    .containsExactlyInAnyOrder("alpha java j", "site rule " + rules.resolve("site.toml"), "zed plugin p.jar");
+        }
+        try (ParserRegistry r = ParserLoader.of(c).load(FixedClock.CLOCK)) {
+            assertThat(r.parsers()).extracting(lp -> lp.parser().id())
+                    .contains("bugzilla", "koji", "site").doesNotContain("alpha", "zed");
+        }
     }
 
     @Test
     void orderIsByOrderThenIdWhateverTheDiscoveryOrder() throws Exception {
-        ParserRegistry r = ParserRegistry.load(config(""), FixedClock.CLOCK,
+        ParserRegistry r = load(config(""),
                 List.of(source("one", Zed.class, Alpha.class), source("two", Early.class)));
         assertThat(r.parsers()).extracting(lp -> lp.parser().id()).containsExactly("early", "alpha", "zed");
         assertThat(r.parsers()).extracting(ParserRegistry.LoadedParser::source).containsExactly("two", "one", "one");
@@ -204,14 +240,14 @@ class ParserRegistryTest {
     @Test
     void aDuplicateIdIsRefusedNamingBothSources() throws Exception {
         List<ParserSource> sources = List.of(source("built-in", Alpha.class), source("plugin-x.jar", Alpha.class));
-        assertThatThrownBy(() -> ParserRegistry.load(config(""), FixedClock.CLOCK, sources))
+        assertThatThrownBy(() -> load(config(""), sources))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("'alpha'").hasMessageContaining("built-in").hasMessageContaining("plugin-x.jar");
     }
 
     @Test
     void reservedIdsAndBrokenParsersAreReportedAndLeftOut() throws Exception {
-        ParserRegistry r = ParserRegistry.load(config(""), FixedClock.CLOCK,
+        ParserRegistry r = load(config(""),
                 List.of(source("p.jar", Reserved.class, BrokenInit.class, Alpha.class)));
         assertThat(r.parsers()).extracting(lp -> lp.parser().id()).containsExactly("alpha");
         assertThat(r.broken()).hasSize(2);
@@ -220,13 +256,13 @@ class ParserRegistryTest {
 
     @Test
     void parserSettingsAreCheckedAndUnknownParserTablesRefused() throws Exception {
-        assertThatThrownBy(() -> ParserRegistry.load(config("[parsers.strict]\ninstance = 1\n"), FixedClock.CLOCK,
+        assertThatThrownBy(() -> load(config("[parsers.strict]\ninstance = 1\n"),
                 List.of(source("b", BadConfig.class)))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("parsers.strict.instance");
-        assertThatThrownBy(() -> ParserRegistry.load(config("[parsers.nosuch]\nenabled = true\n"), FixedClock.CLOCK,
+        assertThatThrownBy(() -> load(config("[parsers.nosuch]\nenabled = true\n"),
                 List.of(source("b", BadConfig.class)))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("nosuch");
-        ParserRegistry r = ParserRegistry.load(config("[parsers.alpha]\nenabled = false\n"), FixedClock.CLOCK,
+        ParserRegistry r = load(config("[parsers.alpha]\nenabled = false\n"),
                 List.of(source("b", Alpha.class, Zed.class)));
         assertThat(r.parsers()).extracting(lp -> lp.parser().id()).containsExactly("zed");
     }
@@ -234,7 +270,7 @@ class ParserRegistryTest {
     @Test
     void aParserThatThrowsQuarantinesOnlyThatMail() throws Exception {
         Config c = config("");
-        ParserRegistry r = ParserRegistry.load(c, FixedClock.CLOCK, List.of(source("s", Thrower.class, Alpha.class)));
+        ParserRegistry r = load(c, List.of(source("s", Thrower.class, Alpha.class)));
         Interpreter in = new Interpreter(new MailReader(c.limits()), r, java.util.Optional.empty(),
                 new EventFactory("org.fedoraproject", "prod", FixedClock.CLOCK),
                 new org.mailbridge.schema.BodyValidator(org.mailbridge.schema.SchemaCatalog.builtIn().with("t.alpha",

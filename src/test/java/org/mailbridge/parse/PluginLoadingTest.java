@@ -73,7 +73,7 @@ class PluginLoadingTest {
     void pluginsJoinTheRegistryAndTheirCrashesQuarantineOnlyTheirMail() throws Exception {
         jar("a-good.jar", "good", "GOOD", "");
         jar("b-crashy.jar", "crashy", "CRASH", "if (mail.subject().contains(\"boom\")) throw new IllegalStateException(\"boom\");");
-        try (ParserRegistry registry = ParserRegistry.load(config(), FixedClock.CLOCK)) {
+        try (ParserRegistry registry = ParserLoader.of(config()).load(FixedClock.CLOCK)) {
             assertThat(registry.parsers()).filteredOn(lp -> lp.kind() == ParserRegistry.Kind.PLUGIN)
                     .extracting(lp -> lp.parser().id() + " " + Path.of(lp.source()).getFileName())
                     .containsExactly("crashy b-crashy.jar", "good a-good.jar");
@@ -93,7 +93,7 @@ class PluginLoadingTest {
     void anIdClashNamesBothJars() throws Exception {
         jar("one.jar", "same", "A", "");
         jar("two.jar", "same", "B", "");
-        assertThatThrownBy(() -> ParserRegistry.load(config(), FixedClock.CLOCK)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> ParserLoader.of(config()).load(FixedClock.CLOCK)).isInstanceOf(ConfigException.class)
                 .hasMessage("parser id 'same' is defined twice: by " + plugins().resolve("one.jar") + " (plugin) and by "
                         + plugins().resolve("two.jar") + " (plugin)");
     }
@@ -101,7 +101,7 @@ class PluginLoadingTest {
     @Test
     void aPluginMayNotTakeTheIdOfARuleFile() throws Exception {
         jar("koji.jar", "koji", "A", "");
-        assertThatThrownBy(() -> ParserRegistry.load(config(), FixedClock.CLOCK)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> ParserLoader.of(config()).load(FixedClock.CLOCK)).isInstanceOf(ConfigException.class)
                 .hasMessage("parser id 'koji' is defined twice: by bundled:parsers/koji.toml (rule) and by "
                         + plugins().resolve("koji.jar") + " (plugin)");
     }
@@ -127,7 +127,7 @@ class PluginLoadingTest {
                     public ParseOutcome parse(Mail m) { return ParseOutcome.notMine(); }
                 }
                 """), List.of("ex.BadId"));
-        try (ParserRegistry registry = ParserRegistry.load(config(), FixedClock.CLOCK)) {
+        try (ParserRegistry registry = ParserLoader.of(config()).load(FixedClock.CLOCK)) {
             assertThat(registry.parsers()).extracting(lp -> lp.parser().id()).contains("good")
                     .doesNotContain("bad-init", "Bad Id");
             assertThat(registry.broken()).hasSize(3)

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,16 +24,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mailbridge.config.BrokerKind;
-import org.mailbridge.config.Config;
 import org.mailbridge.config.Domain;
 import org.mailbridge.config.Protocol;
 import org.mailbridge.event.Event;
 import org.mailbridge.publish.Amqp091Publisher;
 import org.mailbridge.publish.JmsPublisher;
 import org.mailbridge.publish.PublishException;
-import org.mailbridge.testing.TestConfigs;
 
 /**
  * Publishing to a real RabbitMQ (127.0.0.1:5672, guest/guest, AMQP 1.0 plugin enabled), read back
@@ -46,9 +42,6 @@ import org.mailbridge.testing.TestConfigs;
 class RabbitMqPublishTest {
     static final String URL = "amqp://127.0.0.1:5672";
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dir;
 
     private Connection connection;
     private Channel channel;
@@ -136,21 +129,5 @@ class RabbitMqPublishTest {
             assertThatThrownBy(() -> p.publish(List.of(e))).isInstanceOf(PublishException.class);
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
-    }
-
-    @Test
-    void theConfigDefaultForARabbitMqDomainIsTheExchangeAddress() throws Exception {
-        Config c = TestConfigs.write(dir, """
-                [domains.fedora]
-                url = "%s"
-                broker = "rabbitmq"
-                [domains.classic]
-                url = "%s"
-                protocol = "amqp-0-9-1"
-                """.formatted(URL, URL));
-        assertThatThrownBy(() -> TestConfigs.write(dir, "[domains.x]\nurl = \"amqp://guest:guest@127.0.0.1:5672\"\n"))
-                .hasMessageContaining("username");
-        assertThat(c.domains().get(0).address()).isEqualTo("/exchange/amq.topic/{topic}");
-        assertThat(c.domains().get(1).broker()).isEqualTo(BrokerKind.RABBITMQ);
     }
 }

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,14 +60,30 @@ class SpoolTest {
         assertThat(s.claimed()).isEmpty();
     }
 
+    /** Covers the bug where names mixed currentTimeMillis with nanoTime and sorted out of order. */
     @Test
-    void waitingIsOldestFirst() throws Exception {
+    void waitingIsOldestFirstEvenWithinOneMillisecond() throws Exception {
         Spool s = new Spool(dir);
         s.ensureLayout();
-        SpoolEntry a = deliver(s, "A: 1\n\n");
-        Thread.sleep(2);
-        SpoolEntry b = deliver(s, "A: 2\n\n");
-        assertThat(s.waiting()).containsExactly(a, b);
+        List<SpoolEntry> made = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            made.add(deliver(s, "A: " + i + "\n\n"));
+        }
+        assertThat(s.waiting()).containsExactlyElementsOf(made);
+    }
+
+    @Test
+    void namesSortInTheOrderTheyAreMadeWhateverTheClockDoes() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 200_000; i++) {
+            names.add(SpoolNames.next());
+        }
+        List<String> sorted = new ArrayList<>(names);
+        Collections.sort(sorted);
+        assertThat(sorted).isEqualTo(names);
+        long t = SpoolNames.stamp(0);
+        assertThat(SpoolNames.stamp(0)).as("a clock that steps back").isEqualTo(t + 1);
+        assertThat(SpoolNames.stamp(t + 1_000_000)).isEqualTo(t + 1_000_000);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.mailbridge.parse.bugzilla;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
@@ -11,19 +12,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mailbridge.event.Event;
 import org.mailbridge.mail.MalformedMailException;
+import org.mailbridge.spi.EventDraft;
 import org.mailbridge.spi.Mail;
 import org.mailbridge.spi.ParseOutcome;
 
 /**
  * Every golden bugmail, cut and damaged in many seeded ways (truncated, lines dropped or
  * doubled, bytes changed): the parser answers with an outcome every time, never an exception,
- * and quickly.
+ * and quickly; any event it still makes has one of its topics and a body that is JSON.
  */
 class BugzillaMutationTest {
     private static final int ROUNDS = 150;
@@ -50,7 +54,14 @@ class BugzillaMutationTest {
                     continue; // the reader refused it: not the parser's to answer
                 }
                 ParseOutcome o = parser.parse(mail);
-                assertThat(o).as("round %d", i).isNotNull();
+                // Not throwing is the first check; what it does make must still be a sound event.
+                if (o instanceof ParseOutcome.Events ev) {
+                    for (EventDraft d : ev.events()) {
+                        assertThat(parser.topics()).as("round %d", i).contains(d.topic());
+                        assertThatCode(() -> new Event("id", d.topic(), Map.of(), d.body()))
+                                .as("round %d: the body is JSON", i).doesNotThrowAnyException();
+                    }
+                }
             }
         });
     }
