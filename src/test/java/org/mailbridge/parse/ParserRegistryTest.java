@@ -291,7 +291,7 @@ class ParserRegistryTest {
     @Test
     void anEventThatFailsItsSchemaQuarantinesTheMailAsSchema() throws Exception {
         Config c = config("");
-        ParserRegistry r = ParserRegistry.load(c, FixedClock.CLOCK, List.of(source("s", BadBody.class)));
+        ParserRegistry r = load(c, List.of(source("s", BadBody.class)));
         Interpreter in = new Interpreter(new MailReader(c.limits()), r, java.util.Optional.empty(),
                 new EventFactory("org.fedoraproject", "prod", FixedClock.CLOCK),
                 org.mailbridge.schema.BodyValidator.builtIn(), FixedClock.CLOCK);
