@@ -75,6 +75,11 @@ class _Commit(MailbridgeMessage):
         return author if accounts(author) else None
 
     @property
+    def usernames(self):
+        # The author's account, when the bridge's resolver knew the address, besides the login.
+        return accounts(self.agent_name, get(self.body, "scm", "author", "username"))
+
+    @property
     def url(self):
         return self.body.get("url")
 

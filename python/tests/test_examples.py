@@ -84,6 +84,8 @@ def examples():
 
 def schema_for(topic):
     """The schema file whose topic ends the full topic (the longest such)."""
+    # A Bugzilla other than bugzilla.redhat.com publishes bugzilla.<instance>.bug.*, one schema.
+    topic = re.sub(r"(^|\.)bugzilla\.[a-z0-9][a-z0-9_-]*\.bug\.(new|update)$", r"\1bugzilla.instance.bug.\2", topic)
     parts = topic.split(".")
     for i in range(len(parts)):
         candidate = SCHEMAS / (".".join(parts[i:]) + ".json")

@@ -87,6 +87,11 @@ final class ParseCommand extends BaseCommand {
             out().flush();
             return ExitCode.OK;
         }
+        if (in instanceof Interpretation.Withheld w) {
+            err().println(file + ": no events; the privacy policy withholds it (" + w.reason() + ", parser "
+                    + w.parserId() + "): " + w.detail());
+            return ExitCode.OK;
+        }
         Interpretation.Unpublishable u = (Interpretation.Unpublishable) in;
         err().println(file + ": no events; the daemon would quarantine it: " + u.note().reason().code()
                 + (u.note().parser().isEmpty() ? "" : " (parser " + u.note().parser() + ")") + ": " + u.note().detail());

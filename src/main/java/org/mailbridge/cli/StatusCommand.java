@@ -46,6 +46,9 @@ final class StatusCommand extends BaseCommand {
             DaemonState d = r.daemon().get();
             out().println("daemon:       pid " + d.pid() + " on " + d.host() + ", heartbeat " + d.heartbeat()
                     + ", published " + d.published() + ", quarantined " + d.quarantined() + ", retries " + d.retries());
+            long withheld = d.withheld().values().stream().mapToLong(Long::longValue).sum();
+            out().println("withheld:     " + withheld + (d.withheld().isEmpty() ? "" : " " + new java.util.TreeMap<>(d.withheld()))
+                    + " (privacy policy, settled, since the daemon started)");
             d.domains().forEach((name, up) -> out().println("domain:       " + name + " " + (up ? "connected" : "DISCONNECTED")));
             d.lastPublish().forEach((parser, lp) -> out().println("last publish: " + parser + " " + lp.time() + " "
                     + lp.topic()));
@@ -71,6 +74,7 @@ final class StatusCommand extends BaseCommand {
         m.put("oldest_waiting", r.oldestWaiting().map(Object::toString).orElse(null));
         m.put("in_progress", r.inProgress());
         m.put("quarantined", r.quarantined());
+        m.put("withheld", r.daemon().map(DaemonState::withheld).orElse(Map.of()));
         m.put("daemon", r.daemon().orElse(null));
         return m;
     }

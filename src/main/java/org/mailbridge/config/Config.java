@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param limits bounds on reading one mail
  * @param daemon daemon pacing
  * @param status health thresholds
+ * @param accounts how addresses map to accounts ({@code [accounts]})
  * @param parsers per-parser settings, {@code [parsers.<id>]}
  * @param intake the SMTP and IMAP intakes, {@code [intake.*]}
  * @param spoolReserve free bytes {@code deliver} leaves on the spool's file system: it refuses
@@ -32,7 +33,7 @@ import java.util.Optional;
 public record Config(Optional<Path> file, Path spool, String topicPrefix, String environment, Unclaimed unclaimed,
                      List<Path> rulesDirs, Path pluginsDir, boolean archive, int embeddedBrokerPort,
                      Path embeddedBrokerWorkDir, List<Domain> domains, Limits limits, DaemonSettings daemon,
-                     StatusSettings status, Map<String, Map<String, Object>> parsers,
+                     StatusSettings status, AccountSettings accounts, Map<String, Map<String, Object>> parsers,
                      IntakeSettings intake, long spoolReserve, TrustSettings trust) {
     /** Default {@code spool_reserve}: 32 MiB. */
     public static final long DEFAULT_SPOOL_RESERVE = 32L << 20;
@@ -46,13 +47,15 @@ public record Config(Optional<Path> file, Path spool, String topicPrefix, String
     /** The same configuration with other domains. */
     public Config withDomains(List<Domain> newDomains) {
         return new Config(file, spool, topicPrefix, environment, unclaimed, rulesDirs, pluginsDir, archive,
-                embeddedBrokerPort, embeddedBrokerWorkDir, newDomains, limits, daemon, status, parsers, intake, spoolReserve, trust);
+                embeddedBrokerPort, embeddedBrokerWorkDir, newDomains, limits, daemon, status, accounts, parsers, intake,
+                spoolReserve, trust);
     }
 
     /** The same configuration with other intakes. */
     public Config withIntake(IntakeSettings newIntake) {
         return new Config(file, spool, topicPrefix, environment, unclaimed, rulesDirs, pluginsDir, archive,
-                embeddedBrokerPort, embeddedBrokerWorkDir, domains, limits, daemon, status, parsers, newIntake, spoolReserve, trust);
+                embeddedBrokerPort, embeddedBrokerWorkDir, domains, limits, daemon, status, accounts, parsers, newIntake,
+                spoolReserve, trust);
     }
 
     /** Whether the daemon must start the embedded broker itself. */

@@ -53,7 +53,8 @@ final class ConfigBuilder {
         Limits limits = limits(raw.limits());
         return new Config(file, spool, prefix, environment, unclaimed, rulesDirs, plugins,
                 Boolean.TRUE.equals(raw.archive()), port, workDir, domains, limits,
-                daemon(raw.daemon()), status(raw.status()), parsers, IntakeBuilder.build(raw.intake(), base, limits),
+                daemon(raw.daemon()), status(raw.status()), AccountSettings.build(raw.accounts(), base), parsers,
+                IntakeBuilder.build(raw.intake(), base, limits),
                 raw.spoolReserve() == null ? Config.DEFAULT_SPOOL_RESERVE : Units.size("spool_reserve", raw.spoolReserve()),
                 raw.trust() == null ? TrustSettings.NONE : new TrustSettings(Optional.ofNullable(raw.trust().authservId())));
     }

@@ -23,6 +23,7 @@ record RawConfig(
         RawLimits limits,
         RawDaemon daemon,
         RawStatus status,
+        RawAccounts accounts,
         Map<String, Map<String, Object>> parsers,
         RawIntake intake,
         String spoolReserve,
@@ -30,7 +31,7 @@ record RawConfig(
 
     static RawConfig empty() {
         return new RawConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null);
+                null, null);
     }
 
     record RawTrust(String authservId) {
@@ -76,5 +77,9 @@ record RawConfig(
     }
 
     record RawStatus(String maxWait, String heartbeatMaxAge, Integer maxQuarantine) {
+    }
+
+    record RawAccounts(List<String> userDomains, String mapFile, String fasjsonUrl, String timeout, String cacheTtl,
+                       String failureCooldown, String lookupBudget) {
     }
 }

@@ -38,6 +38,7 @@ final class Monitor {
     private long published;
     private long quarantined;
     private long retries;
+    private final Map<String, Long> withheld = new java.util.TreeMap<>();
     private Instant lastWrite = Instant.EPOCH;
 
     Monitor(StateFile file, Clock clock, String host, Supplier<Map<String, Boolean>> domains,
@@ -55,6 +56,8 @@ final class Monitor {
             published++;
             Event first = p.events().get(0);
             lastPublish.put(p.parserId(), new DaemonState.LastPublish(clock.instant().toString(), first.topic(), first.id()));
+        } else if (o instanceof Outcome.Withheld w) {
+            withheld.merge(w.reason(), 1L, Long::sum);
         } else if (o instanceof Outcome.Quarantined) {
             quarantined++;
         } else if (o instanceof Outcome.Retry r) {
@@ -75,7 +78,7 @@ final class Monitor {
     synchronized void write() {
         Instant now = clock.instant();
         DaemonState s = new DaemonState(ProcessHandle.current().pid(), host, started.toString(), now.toString(),
-                domains.get(), lastPublish, lastError, published, quarantined, retries, held.getAsInt(),
+                domains.get(), lastPublish, lastError, published, quarantined, retries, withheld, held.getAsInt(),
                 Duration.between(diskErrorAt, now).compareTo(DISK_ERROR_MEMORY) < 0 ? diskErrorAt + " " + diskError : "");
         try {
             file.write(s);

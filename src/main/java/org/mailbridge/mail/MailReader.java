@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -29,7 +28,6 @@ import org.mailbridge.spi.Address;
 import org.mailbridge.spi.Header;
 import org.mailbridge.spi.Headers;
 import org.mailbridge.spi.Mail;
-import org.mailbridge.spi.MailPart;
 import org.mailbridge.spool.QuarantineReason;
 
 /**
@@ -117,30 +115,30 @@ public final class MailReader {
         // The envelope sender is only what the MTA gave deliver: Return-Path and From lines
         // inside the message are the sender's own words.
         return new Mail(hs, addresses, c.parts(), fromLine, hs.first("Date").flatMap(HeaderDecoder::date),
-                contentKey(hs, c.parts()), size);
+                contentKey(hs, c.bodyDigest()), size);
     }
 
     /**
-     * The Message-ID, or a hash of what survives relaying unchanged (sender, recipients, date,
-     * subject, text) so that the same mail delivered twice keeps the same key.
+     * The mail's identity: its Message-ID when that is one well-formed msg-id with a real left
+     * part ({@link MessageIds}); otherwise a digest of the header section without the trace
+     * fields a relay adds ({@link TraceFields}), plus the body. The same mail by two routes, or
+     * delivered twice, keeps its key; two mails that share a placeholder id do not.
      */
-    static String contentKey(Headers h, List<MailPart> parts) {
-        Optional<String> mid = h.first("Message-ID").map(String::strip).filter(s -> !s.isEmpty());
+    static String contentKey(Headers h, byte[] bodyDigest) {
+        Optional<String> mid = MessageIds.key(h.all("Message-ID"));
         if (mid.isPresent()) {
             return mid.get();
         }
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String name : List.of("From", "To", "Cc", "Date", "Subject")) {
-                md.update((name + ":" + String.join("\u0000", h.all(name)) + "\n").getBytes(StandardCharsets.UTF_8));
+        MessageDigest md = PartCollector.sha256();
+        for (Header f : h.fields()) {
+            if (!TraceFields.isTrace(f.name())) {
+                String value = f.raw().strip().replaceAll("[ \t\r\n]+", " ");
+                md.update((f.name().toLowerCase(Locale.ROOT) + ":" + value + "\n").getBytes(StandardCharsets.UTF_8));
             }
-            for (MailPart p : parts) {
-                md.update((p.mimeType() + "\n" + p.text() + "\n" + p.size() + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            return "sha256:" + HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
+        md.update((byte) 0);
+        md.update(bodyDigest);
+        return "sha256:" + HexFormat.of().formatHex(md.digest());
     }
 
     private MalformedMailException oversized(long size) {

@@ -2,6 +2,8 @@ package org.mailbridge.mail;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,6 +40,7 @@ final class PartCollector extends AbstractContentHandler {
     private final Limits limits;
     private final List<Field> topFields = new ArrayList<>();
     private final List<MailPart> parts = new ArrayList<>();
+    private final MessageDigest body = sha256();
     private int partDepth;
     private int multipartDepth;
     private int bodyParts;
@@ -46,6 +49,22 @@ final class PartCollector extends AbstractContentHandler {
     PartCollector(Limits limits) {
         this.limits = limits;
         this.budget = limits.maxMailText();
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    /**
+     * A digest of the message body as read: every part's header fields and decoded content, in
+     * order. It is what a relay does not touch, so it is part of a mail's identity.
+     */
+    byte[] bodyDigest() {
+        return body.digest();
     }
 
     List<Field> topFields() {
@@ -89,6 +108,9 @@ final class PartCollector extends AbstractContentHandler {
                 throw new LimitBreached("header section larger than limits.max_mail_text (" + limits.maxMailText() + ")");
             }
             topFields.add(field);
+        } else {
+            body.update(field.getRaw().toByteArray());
+            body.update((byte) '\n');
         }
     }
 
@@ -111,7 +133,10 @@ final class PartCollector extends AbstractContentHandler {
         }
         int cap = (int) Math.max(0, Math.min(limits.maxPartText(), budget));
         byte[] kept = is.readNBytes(cap);
+        body.update(kept);
+        // skipAll digests the rest, so the content key covers the whole part, kept or not.
         long size = kept.length + skipAll(is);
+        body.update((byte) 0);
         boolean truncated = size > kept.length;
         if (truncated) {
             kept = cutAtLineEnd(kept);
@@ -142,11 +167,12 @@ final class PartCollector extends AbstractContentHandler {
         return end == b.length ? b : Arrays.copyOf(b, end);
     }
 
-    private static long skipAll(InputStream is) throws IOException {
+    private long skipAll(InputStream is) throws IOException {
         byte[] buf = new byte[SKIP_BUFFER];
         long n = 0;
         int r;
         while ((r = is.read(buf)) > 0) {
+            body.update(buf, 0, r);
             n += r;
         }
         return n;

@@ -151,6 +151,9 @@ public final class ParserRegistry implements AutoCloseable {
         if (o instanceof ParseOutcome.Events e) {
             return "claimed: " + e.events().size() + " event(s), " + e.trust().header();
         }
+        if (o instanceof ParseOutcome.Withheld w) {
+            return "claimed, withheld (" + w.reason() + "): " + w.detail();
+        }
         if (o instanceof ParseOutcome.Ignored i) {
             return "claimed, no event: " + i.reason();
         }

@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
+import org.mailbridge.accounts.AccountResolver;
 import org.mailbridge.config.Config;
 import org.mailbridge.config.ConfigException;
 import org.mailbridge.parse.ParserRegistry.LoadedParser;
+import org.mailbridge.spi.Accounts;
 import org.mailbridge.spi.MailParser;
 import org.mailbridge.spi.ParserConfigException;
 import org.mailbridge.spi.ParserIds;
@@ -75,6 +77,8 @@ final class ParserStartup {
                         + String.join(", ", byId.keySet()) + ")");
             }
         }
+        // One resolver for every parser, so that a person has one name in every event.
+        Accounts accounts = AccountResolver.create(config.accounts());
         List<LoadedParser> ready = new ArrayList<>();
         for (LoadedParser lp : byId.values()) {
             ParserSettings settings = new ParserSettings(lp.parser().id(), config.parserSettings(lp.parser().id()));
@@ -82,7 +86,7 @@ final class ParserStartup {
                 if (!settings.enabled()) {
                     continue;
                 }
-                lp.parser().init(new SimpleParserContext(lp.parser().id(), settings, clock));
+                lp.parser().init(new SimpleParserContext(lp.parser().id(), settings, clock, accounts));
                 ready.add(lp);
             } catch (ParserConfigException e) {
                 throw new ConfigException(e.getMessage(), e);

@@ -7,8 +7,12 @@ import org.mailbridge.event.Event;
 import org.mailbridge.spi.TrustVerdict;
 import org.mailbridge.spool.QuarantineNote;
 
-/** What one mail becomes before anything is published: events, or a reason to quarantine it. */
-public sealed interface Interpretation permits Interpretation.Publishable, Interpretation.Unpublishable {
+/**
+ * What one mail becomes before anything is published: events, a policy that withholds it, or a
+ * reason to quarantine it.
+ */
+public sealed interface Interpretation
+        permits Interpretation.Publishable, Interpretation.Withheld, Interpretation.Unpublishable {
 
     /**
      * The mail yields events.
@@ -22,6 +26,27 @@ public sealed interface Interpretation permits Interpretation.Publishable, Inter
             Objects.requireNonNull(parserId, "parserId");
             events = List.copyOf(events);
             Objects.requireNonNull(trust, "trust");
+        }
+    }
+
+    /**
+     * The privacy policy withholds the whole mail: the daemon settles it (removes it from the
+     * spool) and counts it; it is not an error, so it is not quarantined.
+     *
+     * @param parserId the parser that claimed it
+     * @param policy the policy word ({@code product}, {@code private}, …)
+     * @param detail one line for the log, never the private text
+     */
+    record Withheld(String parserId, String policy, String detail) implements Interpretation {
+        public Withheld {
+            Objects.requireNonNull(parserId, "parserId");
+            Objects.requireNonNull(policy, "policy");
+            Objects.requireNonNull(detail, "detail");
+        }
+
+        /** The logged reason: {@code policy: <policy>}. */
+        public String reason() {
+            return "policy: " + policy;
         }
     }
 

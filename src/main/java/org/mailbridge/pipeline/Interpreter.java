@@ -15,6 +15,7 @@ import org.mailbridge.mail.MailReader;
 import org.mailbridge.mail.MalformedMailException;
 import org.mailbridge.parse.GenericMailParser;
 import org.mailbridge.parse.ParserRegistry;
+import org.mailbridge.privacy.PrivacyGuard;
 import org.mailbridge.schema.BodyValidator;
 import org.mailbridge.spi.Address;
 import org.mailbridge.spi.Mail;
@@ -138,7 +139,16 @@ public final class Interpreter {
                     return quarantine(QuarantineReason.SCHEMA, parserId, problem.get());
                 }
             }
+            Optional<String> leak = PrivacyGuard.leak(events, ev.withheld());
+            if (leak.isPresent()) {
+                // A parser bug, not a policy: keep the mail for an operator, publish nothing.
+                return quarantine(QuarantineReason.PRIVACY_GUARD, parserId, "a text the parser declared non-public is in "
+                        + leak.get() + "; nothing published");
+            }
             return new Interpretation.Publishable(parserId, events, trust);
+        }
+        if (o instanceof ParseOutcome.Withheld w) {
+            return new Interpretation.Withheld(parserId, w.policy(), w.detail());
         }
         if (o instanceof ParseOutcome.Ignored ig) {
             return quarantine(QuarantineReason.IGNORED, parserId, ig.reason());

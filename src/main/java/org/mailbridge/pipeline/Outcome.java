@@ -7,7 +7,8 @@ import org.mailbridge.publish.PublishException;
 import org.mailbridge.spool.QuarantineNote;
 
 /** How one message ended: the closed set the daemon acts on. */
-public sealed interface Outcome permits Outcome.Published, Outcome.Retry, Outcome.Quarantined, Outcome.Held {
+public sealed interface Outcome permits Outcome.Published, Outcome.Withheld, Outcome.Retry, Outcome.Quarantined,
+        Outcome.Held {
 
     /**
      * Every event was confirmed by its broker; the message is settled.
@@ -16,6 +17,16 @@ public sealed interface Outcome permits Outcome.Published, Outcome.Retry, Outcom
      * @param events what was published
      */
     record Published(String parserId, List<Event> events) implements Outcome {
+    }
+
+    /**
+     * The privacy policy withheld the whole mail: nothing was published and the message is
+     * settled (gone from the spool), as it is no error.
+     *
+     * @param parserId the parser that claimed it
+     * @param reason {@code policy: <policy>}
+     */
+    record Withheld(String parserId, String reason) implements Outcome {
     }
 
     /**

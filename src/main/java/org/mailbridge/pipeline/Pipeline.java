@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One claimed message, start to finish: read → parse → trust check → route → publish → settle.
- * Every path ends with the message deleted (or archived) after confirmation, back in
- * {@code new/} for a retry, or in quarantine with a reason; and with one logfmt line.
+ * Every path ends with the message deleted (or archived) after confirmation, deleted because the
+ * privacy policy withholds it, back in {@code new/} for a retry, or in quarantine with a reason;
+ * and with one logfmt line.
  */
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -85,6 +86,19 @@ public final class Pipeline {
         }
         if (in instanceof Interpretation.Unpublishable u) {
             return quarantine(claimed, u.note(), "");
+        }
+        if (in instanceof Interpretation.Withheld w) {
+            // Not archived either: a copy of a private mail is kept nowhere by the bridge.
+            try {
+                spool.complete(claimed, false);
+            } catch (IOException e) {
+                // It stays in cur/ and is withheld again at the next start: nothing is published.
+                LOG.error("{}", LogFmt.msg("withheld but not removed").kv("name", claimed.name()).kv("err", e.toString()));
+            }
+            LOG.info("{}", LogFmt.msg("withheld").kv("name", claimed.name()).kv("reason", w.reason())
+                    .kv("parser", w.parserId()).kv("detail", w.detail())
+                    .kv("ms", (System.nanoTime() - start) / 1_000_000));
+            return new Outcome.Withheld(w.parserId(), w.reason());
         }
         Interpretation.Publishable p = (Interpretation.Publishable) in;
         String mid = p.events().get(0).headers().getOrDefault(EventHeaders.SOURCE_MESSAGE_ID, "").toString();

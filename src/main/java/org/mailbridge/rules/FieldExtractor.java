@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 
+import org.mailbridge.spi.AccountNames;
+
 /** Runs a {@link FieldSpec} over a mail. */
 final class FieldExtractor {
     private FieldExtractor() {
@@ -44,11 +46,11 @@ final class FieldExtractor {
                     if (f.type() == FieldType.LIST) {
                         for (String item : f.split().split(t, -1)) {
                             if (!item.isBlank()) {
-                                out.add(f.items().convert(item, f.format(), f.zone()));
+                                out.add(convert(f.items(), item, f, mail));
                             }
                         }
                     } else {
-                        out.add(f.type().convert(t, f.format(), f.zone()));
+                        out.add(convert(f.type(), t, f, mail));
                     }
                 } catch (IllegalArgumentException e) {
                     throw new Missing(e.getMessage());
@@ -56,6 +58,19 @@ final class FieldExtractor {
             }
         }
         return f.all() || f.type() == FieldType.LIST ? List.copyOf(out) : out.get(0);
+    }
+
+    /** One scalar: an {@code account} through the mail's resolver, the rest by {@link FieldType#convert}. */
+    private static Object convert(FieldType type, String text, FieldSpec f, MailView mail) {
+        if (type != FieldType.ACCOUNT) {
+            return type.convert(text, f.format(), f.zone());
+        }
+        String s = text.strip();
+        if (AccountNames.isAccountName(s)) {
+            return s;
+        }
+        return mail.accounts().account(s).orElseThrow(() -> new IllegalArgumentException(
+                "'" + FieldType.abbreviate(s) + "' names no known account"));
     }
 
     private static List<String> texts(FieldSpec f, MailView mail, Map<String, Object> fields) throws Missing {

@@ -23,7 +23,13 @@ enum FieldType {
     /** A date and time, as epoch seconds. */
     DATE,
     /** A date and time, as ISO 8601 text with its offset. */
-    DATETIME;
+    DATETIME,
+    /**
+     * A person's account: a login as it is, or an address ({@code Name <address>} too) mapped by
+     * the bridge's account resolver; a person without an account is missing (so {@code default}
+     * or {@code unknown} applies).
+     */
+    ACCOUNT;
 
     /**
      * ISO 8601 with a numeric offset, "+00:00" for UTC rather than "Z": what Python's
@@ -40,7 +46,7 @@ enum FieldType {
                 return t;
             }
         }
-        throw new IllegalArgumentException("unknown type '" + s + "' (string, int, bool, list, date, datetime)");
+        throw new IllegalArgumentException("unknown type '" + s + "' (string, int, bool, list, date, datetime, account)");
     }
 
     /**

@@ -3,6 +3,7 @@ package org.mailbridge.rules;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.mailbridge.spi.Accounts;
 import org.mailbridge.spi.Mail;
 
 /**
@@ -19,11 +20,22 @@ final class MailView {
 
     private final Mail mail;
     private final Budget budget;
+    private final Accounts accounts;
     private List<String> lines;
 
     MailView(Mail mail, Budget budget) {
+        this(mail, budget, Accounts.none());
+    }
+
+    /** @param accounts the resolver {@code account} fields use */
+    MailView(Mail mail, Budget budget, Accounts accounts) {
         this.mail = mail;
         this.budget = budget;
+        this.accounts = accounts;
+    }
+
+    Accounts accounts() {
+        return accounts;
     }
 
     Mail mail() {

@@ -27,9 +27,14 @@ record Match(List<Condition> all, List<Condition> any, List<Condition> none) {
 
     /** Tests the conditions; captures named groups of the conditions that held. */
     Result test(MailView mail) {
+        return test(mail, Map.of());
+    }
+
+    /** Tests the conditions, which may read {@code fields} ({@code field:} sources). */
+    Result test(MailView mail, Map<String, Object> fields) {
         Map<String, Object> captures = new LinkedHashMap<>();
         for (Condition c : all) {
-            Optional<String> no = c.test(mail, Map.of(), captures);
+            Optional<String> no = c.test(mail, fields, captures);
             if (no.isPresent()) {
                 return new Result(false, no.get(), Map.of());
             }
@@ -37,7 +42,7 @@ record Match(List<Condition> all, List<Condition> any, List<Condition> none) {
         if (!any.isEmpty()) {
             boolean one = false;
             for (Condition c : any) {
-                if (c.test(mail, Map.of(), captures).isEmpty()) {
+                if (c.test(mail, fields, captures).isEmpty()) {
                     one = true;
                     break;
                 }
@@ -47,7 +52,7 @@ record Match(List<Condition> all, List<Condition> any, List<Condition> none) {
             }
         }
         for (Condition c : none) {
-            if (c.test(mail, Map.of(), new LinkedHashMap<>()).isEmpty()) {
+            if (c.test(mail, fields, new LinkedHashMap<>()).isEmpty()) {
                 return new Result(false, "'none' condition holds: " + c, Map.of());
             }
         }

@@ -18,14 +18,17 @@ import java.util.Objects;
  * @param packages templates for the {@code fedora_messaging_rpm_*} headers
  * @param ignore when set, a matching mail is claimed and carries no event, for this reason
  * @param continues whether later rules are tried after this one matched (their events follow)
+ * @param privacy drop or redact by condition, tested in order after the fields are read
  */
 record Rule(String name, Match match, List<FieldSpec> fields, Template topic, Template schema, int severity,
-            BodyTemplate body, List<Template> usernames, List<Template> packages, String ignore, boolean continues) {
+            BodyTemplate body, List<Template> usernames, List<Template> packages, String ignore, boolean continues,
+            List<Privacy> privacy) {
     Rule {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(match, "match");
         fields = List.copyOf(fields);
         usernames = List.copyOf(usernames);
         packages = List.copyOf(packages);
+        privacy = List.copyOf(privacy);
     }
 }

@@ -27,7 +27,9 @@ final class RuleFileReader {
     private static final TomlMapper MAPPER = new TomlMapper();
     private static final Set<String> TOP = Set.of("id", "description", "order", "senders", "fields", "rule");
     private static final Set<String> RULE = Set.of("name", "match", "fields", "topic", "schema", "severity", "body",
-            "usernames", "packages", "ignore", "continue");
+            "usernames", "packages", "ignore", "continue", "privacy");
+    private static final Set<String> PRIVACY = Set.of("when", "drop", "redact");
+    private static final java.util.regex.Pattern POLICY = java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final Set<String> MATCH = Set.of("all", "any", "none");
     private static final Set<String> CONDITION = Set.of("in", "regex");
 
@@ -161,8 +163,77 @@ final class RuleFileReader {
         List<Template> users = fr.templates(r.child("usernames"));
         List<Template> packages = fr.templates(r.child("packages"));
         boolean continues = r.bool("continue", false);
+        List<Privacy> privacy = privacy(r.child("privacy"), fields);
         return name == null || match == null ? null
-                : new Rule(name, match, fields, topic, schema, (int) severity, body, users, packages, ignore, continues);
+                : new Rule(name, match, fields, topic, schema, (int) severity, body, users, packages, ignore, continues,
+                        privacy);
+    }
+
+    /** The {@code [[rule.privacy]]} entries: a condition, then {@code drop = "<policy>"} or {@code redact = [fields]}. */
+    private List<Privacy> privacy(Node list, List<FieldSpec> fields) {
+        List<Privacy> out = new ArrayList<>();
+        if (!list.exists()) {
+            return out;
+        }
+        if (!list.isArray()) {
+            list.error("must be an array of tables: [[rule.privacy]] with when, and drop or redact");
+            return out;
+        }
+        Set<String> names = new HashSet<>();
+        fields.forEach(f -> names.add(f.name()));
+        for (Node p : list.elements()) {
+            if (!p.isTable()) {
+                p.error("a privacy entry is a table with when, and drop or redact");
+                continue;
+            }
+            p.allowOnly(PRIVACY);
+            Match when = when(p.child("when"));
+            String drop = p.string("drop", false);
+            List<String> redact = new ArrayList<>();
+            Node r = p.child("redact");
+            if (r.exists()) {
+                if (!r.isArray()) {
+                    r.error("must be a list of field names");
+                } else {
+                    for (Node e : r.elements()) {
+                        String f = e.asString(true);
+                        if (f != null && !names.contains(f)) {
+                            e.error("'" + f + "' is not a field of this rule");
+                        } else if (f != null) {
+                            redact.add(f);
+                        }
+                    }
+                }
+            }
+            if (drop != null && !POLICY.matcher(drop).matches()) {
+                p.child("drop").error("the policy is a short lower-case word, such as \"private\"");
+            } else if ((drop == null) == redact.isEmpty()) {
+                p.error("a privacy entry has either 'drop' or 'redact'");
+            } else if (when != null) {
+                out.add(new Privacy(when, drop, redact));
+            }
+        }
+        return out;
+    }
+
+    /** A privacy condition: the {@code match} syntax, where {@code field:} sources are allowed. */
+    private Match when(Node m) {
+        if (!m.exists()) {
+            m.parent().error("missing key 'when'");
+            return null;
+        }
+        if (!m.isTable()) {
+            m.error("must be a table with all, any and/or none");
+            return null;
+        }
+        m.allowOnly(MATCH);
+        List<Condition> all = conditions(m.child("all"), new HashSet<>(), true);
+        List<Condition> any = conditions(m.child("any"), new HashSet<>(), true);
+        List<Condition> none = conditions(m.child("none"), new HashSet<>(), true);
+        if (all.isEmpty() && any.isEmpty()) {
+            m.error("needs at least one condition in 'all' or 'any'");
+        }
+        return new Match(all, any, none);
     }
 
     private Match match(Node m, Set<String> captures) {
@@ -185,6 +256,10 @@ final class RuleFileReader {
     }
 
     private List<Condition> conditions(Node list, Set<String> captures) {
+        return conditions(list, captures, false);
+    }
+
+    private List<Condition> conditions(Node list, Set<String> captures, boolean fieldsToo) {
         List<Condition> out = new ArrayList<>();
         if (!list.exists()) {
             return out;
@@ -201,7 +276,7 @@ final class RuleFileReader {
             c.allowOnly(CONDITION);
             Source in = source(c.child("in"), true);
             Pattern regex = regex(c.child("regex"));
-            if (in != null && in.kind() == Source.Kind.FIELD) {
+            if (in != null && in.kind() == Source.Kind.FIELD && !fieldsToo) {
                 c.child("in").error("conditions test the mail; 'field:' sources are for fields");
             } else if (in != null) {
                 Condition cond = Condition.of(in, regex);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.mailbridge.spi.Accounts;
 import org.mailbridge.spi.EventDraft;
 import org.mailbridge.spi.ExplainingParser;
 import org.mailbridge.spi.Mail;
@@ -38,6 +39,7 @@ public final class RuleParser implements ExplainingParser {
     private final String source;
     private final Path origin;
     private volatile SenderPolicy senders;
+    private volatile Accounts accounts = Accounts.none();
 
     RuleParser(String id, int order, String description, List<String> senders, List<Rule> rules, String source,
                Path origin) {
@@ -101,12 +103,14 @@ public final class RuleParser implements ExplainingParser {
     public void init(ParserContext context) throws ParserConfigException {
         context.settings().allowOnly(Set.of());
         senders = context.settings().senders(fileSenders);
+        accounts = context.accounts();
     }
 
     @Override
     public ParseOutcome parse(Mail mail, Consumer<String> explain) {
-        MailView view = new MailView(mail, new Budget(Budget.DEFAULT_STEPS));
+        MailView view = new MailView(mail, new Budget(Budget.DEFAULT_STEPS), accounts);
         List<EventDraft> events = new ArrayList<>();
+        Set<String> withheld = new LinkedHashSet<>();
         try {
             for (Rule rule : rules) {
                 Match.Result m = rule.match().test(view);
@@ -117,12 +121,15 @@ public final class RuleParser implements ExplainingParser {
                 explain.accept("rule '" + rule.name() + "': matches");
                 if (rule.ignore() != null) {
                     return events.isEmpty() ? new ParseOutcome.Ignored(rule.ignore())
-                            : new ParseOutcome.Events(events, senders.check(mail));
+                            : new ParseOutcome.Events(events, senders.check(mail), withheld);
                 }
                 try {
-                    events.add(event(rule, view, m.captures()));
+                    events.add(event(rule, view, m.captures(), withheld));
                 } catch (Unreadable e) {
                     return new ParseOutcome.Malformed("rule '" + rule.name() + "' of " + id + ": " + e.getMessage());
+                } catch (PrivacyRules.Dropped e) {
+                    explain.accept("rule '" + rule.name() + "': withheld, policy: " + e.policy());
+                    return new ParseOutcome.Withheld(e.policy(), id + ": " + e.getMessage());
                 }
                 if (!rule.continues()) {
                     break;
@@ -132,7 +139,7 @@ public final class RuleParser implements ExplainingParser {
             explain.accept(e.getMessage());
             return new ParseOutcome.Malformed(id + ": " + e.getMessage());
         }
-        return events.isEmpty() ? ParseOutcome.notMine() : new ParseOutcome.Events(events, senders.check(mail));
+        return events.isEmpty() ? ParseOutcome.notMine() : new ParseOutcome.Events(events, senders.check(mail), withheld);
     }
 
     /** The rule matched, but the mail lacks what it needs to make the event. */
@@ -145,7 +152,8 @@ public final class RuleParser implements ExplainingParser {
     }
 
     /** The event a matching rule makes of the mail. */
-    private static EventDraft event(Rule rule, MailView view, Map<String, Object> captures) throws Unreadable {
+    private static EventDraft event(Rule rule, MailView view, Map<String, Object> captures, Set<String> withheld)
+            throws Unreadable, PrivacyRules.Dropped {
         Map<String, Object> values = new LinkedHashMap<>(captures);
         Set<String> unknown = new HashSet<>();
         for (FieldSpec f : rule.fields()) {
@@ -171,6 +179,8 @@ public final class RuleParser implements ExplainingParser {
                 }
             }
         }
+        Set<String> redacted = new java.util.TreeSet<>();
+        PrivacyRules.apply(rule, view, values, withheld, redacted);
         String topic = rule.topic().render(values);
         if (!Topics.isTopic(topic)) {
             throw new Unreadable("topic '" + topic + "' is not " + Topics.SYNTAX);
@@ -178,8 +188,18 @@ public final class RuleParser implements ExplainingParser {
         BodyTemplate.Context ctx = new BodyTemplate.Context(values, unknown);
         @SuppressWarnings("unchecked")
         Map<String, Object> body = (Map<String, Object>) rule.body().eval(ctx, "");
-        body.put(Unknowns.BODY_KEY, ctx.unknowns().toMailbridge(Map.of()));
-        return new EventDraft(topic, rule.schema().render(values), rule.severity(), body, names(rule.usernames(), values),
+        body.put(Unknowns.BODY_KEY, ctx.unknowns().toMailbridge(
+                redacted.isEmpty() ? Map.of() : Map.of("redacted", List.copyOf(redacted))));
+        Set<String> users = new LinkedHashSet<>();
+        // A usernames template may give addresses: the bridge's resolver names their accounts.
+        for (String s : names(rule.usernames(), values)) {
+            if (s.indexOf('@') > 0) {
+                view.accounts().account(s).ifPresent(users::add);
+            } else {
+                users.add(s);
+            }
+        }
+        return new EventDraft(topic, rule.schema().render(values), rule.severity(), body, users,
                 names(rule.packages(), values));
     }
 

@@ -99,13 +99,26 @@ public final class SchemaCatalog {
         return topics;
     }
 
-    /** The schema of a topic suffix such as {@code git.ref.update}. */
+    /**
+     * The schema of a topic suffix such as {@code git.ref.update}. A Bugzilla instance other
+     * than Fedora's publishes under its own name, {@code bugzilla.<name>.bug.new|update}; all
+     * such topics share {@code bugzilla.instance.bug.new|update}.
+     */
     public Optional<BodySchema> forSuffix(String suffix) {
-        if (!topics.contains(suffix) && pluginResource(suffix) == null) {
+        String known = topics.contains(suffix) || pluginResource(suffix) != null ? suffix : instanceTopic(suffix);
+        if (known == null || !(topics.contains(known) || pluginResource(known) != null)) {
             return Optional.empty();
         }
-        return Optional.of(compiled.computeIfAbsent(suffix, this::load));
+        return Optional.of(compiled.computeIfAbsent(known, this::load));
     }
+
+    private static String instanceTopic(String suffix) {
+        java.util.regex.Matcher m = INSTANCE_TOPIC.matcher(suffix);
+        return m.matches() ? "bugzilla.instance.bug." + m.group(1) : null;
+    }
+
+    private static final java.util.regex.Pattern INSTANCE_TOPIC =
+            java.util.regex.Pattern.compile("bugzilla\\.[a-z0-9][a-z0-9_-]*\\.bug\\.(new|update)");
 
     /**
      * The schema of a full topic ({@code org.fedoraproject.prod.git.ref.update}) or of a suffix:
@@ -114,7 +127,7 @@ public final class SchemaCatalog {
     public Optional<BodySchema> forTopic(String topic) {
         String t = topic;
         while (true) {
-            if (topics.contains(t) || pluginResource(t) != null) {
+            if (topics.contains(t) || pluginResource(t) != null || instanceTopic(t) != null) {
                 return forSuffix(t);
             }
             int dot = t.indexOf('.');

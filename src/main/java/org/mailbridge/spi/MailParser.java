@@ -44,7 +44,8 @@ import java.util.Set;
  * is interrupted and the mail quarantined as {@code parser-error}.
  *
  * <h2>What a parser may and may not do</h2>
- * It may read the {@link Mail} it is given, and build events. It must not do I/O (network,
+ * It may read the {@link Mail} it is given, ask the {@link ParserContext#accounts() account
+ * resolver} about the people it names, and build events. It must not do I/O of its own (network,
  * files, processes), block, sleep, keep a reference to the mail after returning, print, or
  * call {@link System#exit}. It must answer quickly and in memory bounded by the mail's size:
  * mail is hostile input, so no regular expression with catastrophic backtracking, no

@@ -25,6 +25,12 @@ public enum QuarantineReason {
     PARSE_ERROR("parse-error"),
     /** A parser failed on it: threw, ran out of time, or made an event that cannot be serialised. */
     PARSER_ERROR("parser-error"),
+    /**
+     * A finished event carried a text its parser declared non-public (a parser bug): nothing
+     * was published, and the mail is kept for an operator. Mail the privacy policy withholds on
+     * purpose is not quarantined: it is settled and counted ({@code policy: ...}).
+     */
+    PRIVACY_GUARD("privacy-guard"),
     /** The sender is not one the parser trusts. */
     UNTRUSTED("untrusted"),
     /** No security domain takes one of its events. */

@@ -16,13 +16,16 @@ import java.util.Map;
  * @param published messages published since start
  * @param quarantined messages quarantined since start
  * @param retries publish attempts that failed since start
+ * @param withheld messages the privacy policy withheld since start, by reason
+ *     ({@code policy: product}, {@code policy: private}, …); settled, not quarantined
  * @param held messages set aside now because a local write failed (a full disk)
  * @param diskError the last local write failure of the past minutes, or empty
  */
 public record DaemonState(long pid, String host, String started, String heartbeat, Map<String, Boolean> domains,
                           Map<String, LastPublish> lastPublish, String lastError, long published, long quarantined,
-                          long retries, int held, String diskError) {
+                          long retries, Map<String, Long> withheld, int held, String diskError) {
     public DaemonState {
+        withheld = withheld == null ? Map.of() : Map.copyOf(withheld);
         domains = Map.copyOf(domains);
         lastPublish = Map.copyOf(lastPublish);
         lastError = lastError == null ? "" : lastError;

@@ -41,7 +41,8 @@ class StatusAndReplayCommandTest {
 
     private void heartbeat(Instant when, boolean connected) throws Exception {
         new StateFile(spool.root()).write(new DaemonState(42, "host", when.toString(), when.toString(),
-                Map.of("main", connected), Map.of("mail", new DaemonState.LastPublish(when.toString(), "t", "i")), "", 1, 0, 0, 0, ""));
+                Map.of("main", connected), Map.of("mail", new DaemonState.LastPublish(when.toString(), "t", "i")), "", 1, 0, 0,
+                Map.of("policy: private", 2L, "policy: product", 3L), 0, ""));
     }
 
     @Test
@@ -51,6 +52,10 @@ class StatusAndReplayCommandTest {
         CliRun r = CliRun.of("status", "--conf", conf.toString());
         assertThat(r.exit).as(r.out + r.err).isZero();
         assertThat(r.out).contains("health:       ok").contains("last publish: mail");
+        // Mail the privacy policy withheld is counted apart from the quarantine.
+        assertThat(r.out).contains("withheld:     5 {policy: private=2, policy: product=3}").contains("quarantined:  0");
+        JsonNode n = new ObjectMapper().readTree(CliRun.of("status", "--conf", conf.toString(), "--json").out);
+        assertThat(n.get("withheld").get("policy: product").asLong()).isEqualTo(3);
     }
 
     @Test

@@ -111,6 +111,13 @@ class GoldenFilesTest {
             }
             return events;
         }
+        if (r instanceof Interpretation.Withheld w) {
+            Map<String, Object> q = new LinkedHashMap<>();
+            q.put("reason", w.reason());
+            q.put("parser", w.parserId());
+            q.put("detail", w.detail());
+            return Map.of("withheld", q);
+        }
         Interpretation.Unpublishable u = (Interpretation.Unpublishable) r;
         Map<String, Object> q = new LinkedHashMap<>();
         q.put("reason", u.note().reason().code());

@@ -25,7 +25,7 @@ class RuleFileReaderTest {
     void unknownKeysAreReportedAtTheirLine() {
         List<String> e = RuleFixtures.errors(RuleFixtures.file("colour = \"red\"\n" + BODY));
         assertThat(e).containsExactly("test.toml:9: rule[0].colour: unknown key 'colour' (known here: body, continue, "
-                + "fields, ignore, match, name, packages, schema, severity, topic, usernames)");
+                + "fields, ignore, match, name, packages, privacy, schema, severity, topic, usernames)");
     }
 
     @Test
@@ -96,7 +96,7 @@ class RuleFileReaderTest {
                 """ + BODY).replace("senders = [\"robot@example.org\"]", "senders = [\"not an address\"]");
         assertThat(RuleFixtures.errors(toml)).containsExactly(
                 "test.toml:2: senders: 'not an address' is not an address, @domain or *",
-                "test.toml:11: rule[0].fields.a.type: unknown type 'integer' (string, int, bool, list, date, datetime)",
+                "test.toml:11: rule[0].fields.a.type: unknown type 'integer' (string, int, bool, list, date, datetime, account)",
                 "test.toml:12: rule[0].fields.b.group: the regex has no group 2",
                 "test.toml:13: rule[0].fields.c: 'map' and 'type' exclude each other: the map's values carry their own type",
                 "test.toml:14: rule[0].fields.d: 'default' and 'unknown' exclude each other",

@@ -8,31 +8,30 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
+import org.mailbridge.spi.Accounts;
 import org.mailbridge.spi.EventDraft;
 import org.mailbridge.spi.Unknowns;
 
 /**
- * Turns a read {@link Bugmail} into its event: topic {@code bugzilla.bug.new} for a new bug,
- * {@code bugzilla.bug.update} for everything else, a body satisfying bugzilla2fedmsg's
- * {@code messageV1bz4} ({@code bug}, {@code event}, {@code comment}, {@code attachment}) plus
- * a {@code mailbridge} object with the unknown paths and what the schema has no place for.
+ * Turns the public part of a read {@link Bugmail} into its event: topic {@code bugzilla.bug.new}
+ * for a new bug, {@code bugzilla.bug.update} for everything else (or
+ * {@code bugzilla.<instance>.bug.*} for an instance other than Fedora's), a body satisfying
+ * bugzilla2fedmsg's {@code messageV1bz4} ({@code bug}, {@code event}, {@code comment},
+ * {@code attachment}, {@code agent_name}, {@code usernames}) plus a {@code mailbridge} object
+ * with the unknown paths and what the schema has no place for.
  */
 final class BugzillaEvent {
-    /** The topic suffix of a new bug. */
-    static final String TOPIC_NEW = "bugzilla.bug.new";
-    /** The topic suffix of every other change. */
-    static final String TOPIC_UPDATE = "bugzilla.bug.update";
-    /** The fedora-messaging schema the bodies satisfy. */
-    static final String SCHEMA = "bugzilla2fedmsg.messageV1bz4";
-
     private BugzillaEvent() {
     }
 
     /**
+     * @param instance the configured instance the mail comes from; empty for another one (such
+     *     mail is untrusted and never published; {@code parse} shows it as Fedora's would be)
      * @param lossy whether the text had invalid bytes replaced while decoding (flagged in the
      *     body as {@code mailbridge.lossy_text}, so that odd characters are not taken for fact)
      */
-    static EventDraft build(Bugmail m, OptionalLong date, BugzillaSettings settings, boolean lossy) {
+    static EventDraft build(Bugmail m, OptionalLong date, Optional<Instance> instance, boolean lossy,
+                            Accounts accounts) {
         Unknowns u = new Unknowns();
         People people = new People(m);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -42,15 +41,30 @@ final class BugzillaEvent {
         body.put("event", event);
         CommentObject.build(m, date, u).ifPresent(c -> body.put("comment", c));
         attachment(m, date, u).ifPresent(a -> body.put("attachment", a));
+        BugUsers named = BugUsers.of(m, bug, event, accounts);
+        body.put("agent_name", named.agent().orElse(null));
+        body.put("usernames", named.all());
         Map<String, Object> extras = extras(m, u);
         if (lossy) {
             extras.put("lossy_text", true);
         }
+        boolean newBug = m.type() == BugmailType.NEW;
+        String topic = instance.map(i -> i.topic(newBug)).orElse(newBug ? Instance.TOPIC_NEW : Instance.TOPIC_UPDATE);
+        String schema = instance.map(Instance::schema).orElse(Instance.FEDORA_SCHEMA);
+        Set<String> packages = BugzillaSettings.packagesOf(instance, String.valueOf(bug.get("product")),
+                String.valueOf(bug.get("component")));
+        if (instance.isPresent() && !instance.get().fedora()) {
+            // mailbridge's schema: the consumer's link is this instance's, never Red Hat's, and
+            // its packages are only those the site said its products' components are.
+            Map<String, Object> inst = new LinkedHashMap<>();
+            inst.put("name", instance.get().name());
+            inst.put("url", instance.get().url());
+            body.put("instance", inst);
+            body.put("url", instance.get().url() + "show_bug.cgi?id=" + m.bugId());
+            body.put("packages", List.copyOf(new java.util.TreeSet<>(packages)));
+        }
         body.put(Unknowns.BODY_KEY, extras);
-        String topic = m.type() == BugmailType.NEW ? TOPIC_NEW : TOPIC_UPDATE;
-        Set<String> users = BugUsers.of(m, bug, event, settings.userDomains());
-        Set<String> packages = settings.packagesOf(String.valueOf(bug.get("product")), String.valueOf(bug.get("component")));
-        return EventDraft.of(topic, SCHEMA, body).withUsernames(users).withPackages(packages);
+        return EventDraft.of(topic, schema, body).withUsernames(new java.util.LinkedHashSet<>(named.all())).withPackages(packages);
     }
 
     /** The attachment a comment created, or whose flag a flag mail is about. */

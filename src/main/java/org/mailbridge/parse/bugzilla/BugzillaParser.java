@@ -1,10 +1,12 @@
 package org.mailbridge.parse.bugzilla;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
+import org.mailbridge.spi.Accounts;
 import org.mailbridge.spi.EventDraft;
 import org.mailbridge.spi.Mail;
 import org.mailbridge.spi.MailParser;
@@ -16,7 +18,8 @@ import org.mailbridge.spi.TrustVerdict;
 /**
  * Bugzilla's notification mail (upstream 4.x/5.x and bugzilla.redhat.com) as bugzilla2fedmsg
  * {@code messageV1bz4} events: {@code bugzilla.bug.new} for a new bug, {@code bugzilla.bug.update}
- * for changes, comments, attachments, dependency changes and flag requests.
+ * for changes, comments, attachments, dependency changes and flag requests; an instance other
+ * than Fedora's publishes {@code bugzilla.<name>.bug.new|update} with mailbridge's schema.
  *
  * <p>It claims every mail with an {@code X-Bugzilla-Type} header and dispatches on it:
  * {@code new}, {@code changed}, {@code dep_changed} and {@code request} give one event;
@@ -25,17 +28,26 @@ import org.mailbridge.spi.TrustVerdict;
  *
  * <h2>Settings ({@code [parsers.bugzilla]})</h2>
  * <ul>
- * <li>{@code instances}: base URLs whose {@code X-Bugzilla-URL} is trusted; default
+ * <li>{@code instances}: the trusted instances (their {@code X-Bugzilla-URL}), a list of base
+ *     URLs or a table of named ones with {@code url}, {@code products} and
+ *     {@code package_products} ({@link BugzillaSettings}); default
  *     {@code ["https://bugzilla.redhat.com/"]}.</li>
  * <li>{@code senders}: who may send it ({@code From} or envelope sender); default
  *     {@code ["bugzilla@redhat.com"]}.</li>
- * <li>{@code user_domains}: addresses at these domains name accounts (their local part) in the
- *     {@code fedora_messaging_user_*} headers; default {@code ["fedoraproject.org"]}.</li>
- * <li>{@code package_products}: products whose component is the package of the
- *     {@code fedora_messaging_rpm_*} header; default {@code ["Fedora", "Fedora EPEL"]}.</li>
  * </ul>
  * Mail from another instance or sender is untrusted: the daemon quarantines it, {@code parse}
  * still prints it.
+ *
+ * <h2>Privacy</h2>
+ * Before an event is built, private comments and private attachments are taken out
+ * ({@link PublicView}) and their texts declared in {@link ParseOutcome.Events#withheld()}, so
+ * the bridge checks no event carries them. A product the instance does not publish, or a mail
+ * whose only news is private, is {@link ParseOutcome.Withheld} ({@code policy: product},
+ * {@code policy: private}).
+ *
+ * <h2>People</h2>
+ * {@code agent_name} and {@code usernames} come from the bridge's account resolver
+ * ({@link Usernames}); the same names become the {@code fedora_messaging_user_*} headers.
  *
  * <p>Stateless after {@link #init}: safe for concurrent use. Every scan is linear in the mail.
  */
@@ -44,6 +56,7 @@ public final class BugzillaParser implements MailParser {
     public static final String ID = "bugzilla";
 
     private volatile BugzillaSettings settings = BugzillaSettings.defaults();
+    private volatile Accounts accounts = Accounts.none();
 
     @Override
     public String id() {
@@ -57,12 +70,18 @@ public final class BugzillaParser implements MailParser {
 
     @Override
     public Set<String> topics() {
-        return Set.of(BugzillaEvent.TOPIC_NEW, BugzillaEvent.TOPIC_UPDATE);
+        Set<String> t = new java.util.LinkedHashSet<>();
+        for (Instance i : settings.instances().values()) {
+            t.add(i.topic(true));
+            t.add(i.topic(false));
+        }
+        return t;
     }
 
     @Override
     public void init(ParserContext context) throws ParserConfigException {
         settings = BugzillaSettings.read(context.settings());
+        accounts = context.accounts();
     }
 
     @Override
@@ -82,9 +101,21 @@ public final class BugzillaParser implements MailParser {
                     : BugmailReader.read(mail, type.get(), headers);
             checkId(m);
             OptionalLong date = mail.date().map(d -> OptionalLong.of(d.toEpochSecond())).orElse(OptionalLong.empty());
-            EventDraft draft = BugzillaEvent.build(m, date, s, BodyText.lossy(mail));
+            Optional<Instance> instance = s.instance(headers.url());
+            PublicView view = PublicView.of(m);
+            EventDraft draft = BugzillaEvent.build(view.mail(), date, instance, BodyText.lossy(mail), accounts);
+            String product = String.valueOf(((Map<?, ?>) draft.body().get("bug")).get("product"));
+            if (instance.isPresent() && !instance.get().publishes(product)) {
+                return new ParseOutcome.Withheld(ParseOutcome.Withheld.PRODUCT, "bug " + m.bugId() + ": product '"
+                        + product + "' is not published for " + instance.get().url() + " (products: "
+                        + instance.get().products().map(p -> new java.util.TreeSet<>(p).toString()).orElse("all") + ")");
+            }
+            if (view.privateNews() && view.nothingLeft()) {
+                return new ParseOutcome.Withheld(ParseOutcome.Withheld.PRIVATE, "bug " + m.bugId()
+                        + ": the mail's only news is a private comment or attachment");
+            }
             TrustVerdict trust = InstanceTrust.check(mail, headers, s);
-            return new ParseOutcome.Events(List.of(draft), trust);
+            return new ParseOutcome.Events(List.of(draft), trust, view.withheld());
         } catch (BugmailException e) {
             return new ParseOutcome.Malformed(e.getMessage());
         }

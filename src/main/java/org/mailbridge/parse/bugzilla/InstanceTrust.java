@@ -20,9 +20,9 @@ final class InstanceTrust {
             return TrustVerdict.untrusted("no X-Bugzilla-URL header");
         }
         Optional<String> base = BugzillaSettings.normalize(url.get());
-        if (base.isEmpty() || !settings.instances().contains(base.get())) {
+        if (base.isEmpty() || !settings.instances().containsKey(base.get())) {
             return TrustVerdict.untrusted("X-Bugzilla-URL " + url.get()
-                    + " is not a configured instance (parsers.bugzilla.instances: " + settings.instances() + ")");
+                    + " is not a configured instance (parsers.bugzilla.instances: " + settings.urls() + ")");
         }
         return settings.senders().check(mail);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.mailbridge.spi.Accounts;
 import org.mailbridge.spi.EventDraft;
 import org.mailbridge.spi.Mail;
 import org.mailbridge.spi.MailParser;
@@ -28,6 +29,7 @@ public abstract class ScmParser implements MailParser {
     private final Identity identity;
     private SenderPolicy senders = SenderPolicy.of(List.of());
     private ScmLimits limits = ScmLimits.DEFAULT;
+    private Accounts accounts = Accounts.none();
 
     /**
      * What tells the commit-mail parsers apart, besides their reading.
@@ -103,6 +105,7 @@ public abstract class ScmParser implements MailParser {
         s.allowOnly(keys);
         senders = s.senders(identity.defaultSenders());
         limits = ScmLimits.from(s);
+        accounts = context.accounts();
         configure(s);
     }
 
@@ -116,7 +119,9 @@ public abstract class ScmParser implements MailParser {
             if (events.isEmpty()) {
                 return new ParseOutcome.Malformed(id() + ": the mail describes no commit and no reference change");
             }
-            return new ParseOutcome.Events(events, senders.check(mail));
+            List<EventDraft> named = events.stream()
+                    .map(e -> ScmPeople.named(e, accounts)).toList();
+            return new ParseOutcome.Events(named, senders.check(mail));
         } catch (MalformedScmMail e) {
             return new ParseOutcome.Malformed(id() + ": " + e.getMessage());
         }

@@ -63,21 +63,57 @@ class BugzillaFlagsAndSettingsTest {
     }
 
     @Test
-    void defaultsTrustFedorasBugzilla() throws Exception {
+    void defaultsTrustFedorasBugzillaAndPublishOnlyFedoraAndEpel() throws Exception {
         BugzillaSettings s = BugzillaSettings.read(new ParserSettings("bugzilla", Map.of()));
-        assertThat(s.instances()).containsExactly("https://bugzilla.redhat.com/");
+        assertThat(s.instances()).containsOnlyKeys("https://bugzilla.redhat.com/");
         assertThat(s.senders().patterns()).containsExactly("bugzilla@redhat.com");
-        assertThat(s.userDomains()).containsExactly("fedoraproject.org");
-        assertThat(s.packagesOf("Fedora", "python-widget")).containsExactly("python-widget");
-        assertThat(s.packagesOf("Fedora", "Package Review")).isEmpty();
-        assertThat(s.packagesOf("Red Hat Enterprise Linux 9", "widgetd")).isEmpty();
+        Optional<Instance> rh = s.instance(Optional.of("https://bugzilla.redhat.com/"));
+        assertThat(rh).isPresent();
+        assertThat(rh.get().fedora()).isTrue();
+        assertThat(rh.get().topic(false)).isEqualTo("bugzilla.bug.update");
+        assertThat(rh.get().schema()).isEqualTo("bugzilla2fedmsg.messageV1bz4");
+        assertThat(rh.get().publishes("Fedora")).isTrue();
+        assertThat(rh.get().publishes("Fedora EPEL")).isTrue();
+        assertThat(rh.get().publishes("Red Hat Enterprise Linux 9")).isFalse();
+        assertThat(rh.get().publishes("")).isFalse();
+        assertThat(BugzillaSettings.packagesOf(rh, "Fedora", "python-widget")).containsExactly("python-widget");
+        assertThat(BugzillaSettings.packagesOf(rh, "Fedora", "Package Review")).isEmpty();
+        assertThat(BugzillaSettings.packagesOf(rh, "Red Hat Enterprise Linux 9", "widgetd")).isEmpty();
     }
 
     @Test
-    void normalisesInstanceUrls() throws Exception {
+    void normalisesInstanceUrlsAndNamesOtherInstancesByTheirHost() throws Exception {
         BugzillaSettings s = BugzillaSettings.read(new ParserSettings("bugzilla",
-                Map.of("instances", List.of("HTTPS://Bugs.Example.ORG", "https://example.org/bugzilla"))));
-        assertThat(s.instances()).containsExactly("https://bugs.example.org/", "https://example.org/bugzilla/");
+                Map.of("instances", List.of("HTTPS://Bugs.Example.ORG", "https://example.org/bugzilla", "https://bugs.kde.org"))));
+        assertThat(s.instances()).containsOnlyKeys("https://bugs.example.org/", "https://example.org/bugzilla/",
+                "https://bugs.kde.org/");
+        Instance kde = s.instance(Optional.of("https://bugs.kde.org/")).orElseThrow();
+        assertThat(kde.topic(false)).isEqualTo("bugzilla.kde.bug.update");
+        assertThat(kde.topic(true)).isEqualTo("bugzilla.kde.bug.new");
+        assertThat(kde.schema()).isEqualTo("mailbridge.bugzilla.bug.v1");
+        assertThat(kde.publishes("plasmashell")).as("every product by default").isTrue();
+        assertThat(BugzillaSettings.packagesOf(Optional.of(kde), "plasmashell", "kwin"))
+                .as("another instance claims no Fedora package").isEmpty();
+        // Two hosts with one registrable label are told apart by their whole host.
+        assertThat(s.instance(Optional.of("https://bugs.example.org/")).orElseThrow().name()).isEqualTo("bugs-example-org");
+        assertThat(s.instance(Optional.of("https://example.org/bugzilla/")).orElseThrow().name()).isEqualTo("example-org");
+    }
+
+    @Test
+    void namedInstancesSetProductsAndPackageProducts() throws Exception {
+        BugzillaSettings s = BugzillaSettings.read(new ParserSettings("bugzilla", Map.of("instances", Map.of(
+                "redhat", Map.of("url", "https://bugzilla.redhat.com/", "products", List.of("Fedora")),
+                "upstream", Map.of("url", "https://bugs.example.org/", "products", List.of("Widget"),
+                        "package_products", List.of("Widget"))))));
+        Instance rh = s.instance(Optional.of("https://bugzilla.redhat.com")).orElseThrow();
+        assertThat(rh.publishes("Fedora EPEL")).isFalse();
+        assertThat(rh.packageProducts()).containsExactly("Fedora", "Fedora EPEL");
+        Instance up = s.instance(Optional.of("https://bugs.example.org/")).orElseThrow();
+        assertThat(up.topic(false)).isEqualTo("bugzilla.upstream.bug.update");
+        assertThat(up.publishes("Widget")).isTrue();
+        assertThat(up.publishes("Gadget")).isFalse();
+        assertThat(BugzillaSettings.packagesOf(Optional.of(up), "Widget", "widgetd")).containsExactly("widgetd");
+        assertThat(s.instance(Optional.of("https://bugs.other.org/"))).isEmpty();
     }
 
     static Stream<Arguments> badSettings() {
@@ -86,6 +122,11 @@ class BugzillaFlagsAndSettingsTest {
                 Arguments.of(Map.of("instances", List.of("ftp://x/")), "not an http(s) base URL"),
                 Arguments.of(Map.of("instances", List.of()), "at least one instance"),
                 Arguments.of(Map.of("instances", 3), "must be a list of strings"),
+                Arguments.of(Map.of("instances", Map.of("x", Map.of("products", List.of("A")))), "instances.x.url' is missing"),
+                Arguments.of(Map.of("instances", Map.of("x", Map.of("url", "https://b/", "product", "A"))),
+                        "unknown key 'parsers.bugzilla.instances.x.product'"),
+                Arguments.of(Map.of("instances", Map.of("Bad Name", Map.of("url", "https://b/"))), "not a topic word"),
+                Arguments.of(Map.of("user_domains", List.of("example.org")), "unknown key 'parsers.bugzilla.user_domains'"),
                 Arguments.of(Map.of("senders", List.of("not an address")), "parsers.bugzilla.senders"));
     }
 

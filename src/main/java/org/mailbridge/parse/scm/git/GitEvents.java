@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.mailbridge.parse.scm.ScmCore;
+import org.mailbridge.parse.scm.ScmPeople;
 import org.mailbridge.spi.AccountNames;
 import org.mailbridge.spi.EventDraft;
 import org.mailbridge.spi.Unknowns;
@@ -88,7 +89,7 @@ final class GitEvents {
         extra.put("patch_truncated", c.patchCut());
         body.put("mailbridge", u.toMailbridge(extra));
         return EventDraft.of(RECEIVE, COMMIT_SCHEMA, body)
-                .withUsernames(AccountNames.among(push.agent()))
+                .withUsernames(ScmPeople.of(push.agent()))
                 .withPackages(push.repo().packages());
     }
 

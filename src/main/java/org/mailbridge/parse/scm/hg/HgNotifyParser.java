@@ -16,6 +16,7 @@ import org.mailbridge.parse.scm.ScmCore;
 import org.mailbridge.parse.scm.ScmDates;
 import org.mailbridge.parse.scm.ScmLimits;
 import org.mailbridge.parse.scm.ScmParser;
+import org.mailbridge.parse.scm.ScmPeople;
 import org.mailbridge.spi.EventDraft;
 import org.mailbridge.spi.Mail;
 import org.mailbridge.spi.Unknowns;
@@ -120,6 +121,7 @@ public final class HgNotifyParser extends ScmParser {
         u.addAll("scm", scm.unknowns());
         body.put("scm", scm.toMap());
         body.put("mailbridge", u.toMailbridge(Map.of("date_source", time.source())));
-        return EventDraft.of(TOPIC, "mailbridge." + TOPIC + ".v1", body);
+        return EventDraft.of(TOPIC, "mailbridge." + TOPIC + ".v1", body)
+                .withUsernames(ScmPeople.of(person.email().isEmpty() ? person.name() : ""));
     }
 }
