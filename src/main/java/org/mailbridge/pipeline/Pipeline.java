@@ -91,6 +91,7 @@ public final class Pipeline {
             // Not archived either: a copy of a private mail is kept nowhere by the bridge.
             try {
                 spool.complete(claimed, false);
+                crashes.settled(claimed.name());
             } catch (IOException e) {
                 // It stays in cur/ and is withheld again at the next start: nothing is published.
                 LOG.error("{}", LogFmt.msg("withheld but not removed").kv("name", claimed.name()).kv("err", e.toString()));
