@@ -45,30 +45,45 @@ public final class EventFactory {
      *     event and the path of the bad value
      */
     public List<Event> build(Mail mail, String parserId, List<EventDraft> drafts, TrustVerdict trust) {
-        String sentAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
-                .truncatedTo(ChronoUnit.SECONDS).format(SENT_AT);
+        String sentAt = sentAt();
         List<Event> out = new ArrayList<>(drafts.size());
         for (int i = 0; i < drafts.size(); i++) {
-            EventDraft d = drafts.get(i);
-            Map<String, Object> h = new LinkedHashMap<>();
-            h.put(EventHeaders.SCHEMA, d.schema());
-            h.put(EventHeaders.SEVERITY, d.severity());
-            h.put(EventHeaders.SENT_AT, sentAt);
-            h.put(EventHeaders.PRIORITY, 0);
-            // Names become header names: whatever a parser or plugin hands over, only clean ones pass.
-            d.usernames().stream().filter(AccountNames::isAccountName)
-                    .forEach(u -> h.put(EventHeaders.USER_PREFIX + u, true));
-            d.packages().stream().filter(AccountNames::isPackageName)
-                    .forEach(p -> h.put(EventHeaders.RPM_PREFIX + p, true));
-            h.put(EventHeaders.SOURCE_MESSAGE_ID, mail.messageId().orElse(""));
-            h.put(EventHeaders.PARSER, parserId);
-            h.put(EventHeaders.TRUST, trust.header());
+            Map<String, Object> own = new LinkedHashMap<>();
+            own.put(EventHeaders.SOURCE_MESSAGE_ID, mail.messageId().orElse(""));
+            own.put(EventHeaders.PARSER, parserId);
+            own.put(EventHeaders.TRUST, trust.header());
             try {
-                out.add(new Event(EventIds.of(mail.contentKey(), parserId, i), topic(d.topic()), h, d.body()));
+                out.add(envelope(EventIds.of(mail.contentKey(), parserId, i), drafts.get(i), sentAt, own));
             } catch (UnserialisableBodyException e) {
-                throw e.in("event " + (i + 1) + " of " + drafts.size() + " (" + d.topic() + ")");
+                throw e.in("event " + (i + 1) + " of " + drafts.size() + " (" + drafts.get(i).topic() + ")");
             }
         }
         return out;
+    }
+
+    /**
+     * One event in the envelope every published event has: the fedora-messaging headers (schema,
+     * severity, sent-at, priority, one header per user and package), then {@code extra}. The API
+     * ({@code org.mailbridge.api.Bus}) and the daemon both make their events here.
+     */
+    public Event envelope(String id, EventDraft d, String sentAt, Map<String, Object> extra) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put(EventHeaders.SCHEMA, d.schema());
+        h.put(EventHeaders.SEVERITY, d.severity());
+        h.put(EventHeaders.SENT_AT, sentAt);
+        h.put(EventHeaders.PRIORITY, 0);
+        // Names become header names: whatever a parser or plugin hands over, only clean ones pass.
+        d.usernames().stream().filter(AccountNames::isAccountName)
+                .forEach(u -> h.put(EventHeaders.USER_PREFIX + u, true));
+        d.packages().stream().filter(AccountNames::isPackageName)
+                .forEach(p -> h.put(EventHeaders.RPM_PREFIX + p, true));
+        h.putAll(extra);
+        return new Event(id, topic(d.topic()), h, d.body());
+    }
+
+    /** Now, as the {@code sent-at} header writes it. */
+    public String sentAt() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
+                .format(SENT_AT);
     }
 }

@@ -102,6 +102,11 @@ public final class ParserRegistry implements AutoCloseable {
         return parsers;
     }
 
+    /** The class loaders of the loaded plugin jars, where their {@code schemas/<topic>.json} are. */
+    public List<ClassLoader> pluginLoaders() {
+        return sources.stream().map(ParserSource::loader).toList();
+    }
+
     /** Descriptions of parsers that could not be loaded. */
     public List<String> broken() {
         return broken;

@@ -16,6 +16,7 @@ import org.mailbridge.mail.MalformedMailException;
 import org.mailbridge.parse.GenericMailParser;
 import org.mailbridge.parse.ParserRegistry;
 import org.mailbridge.privacy.PrivacyGuard;
+import org.mailbridge.schema.BodyValidator;
 import org.mailbridge.spi.Address;
 import org.mailbridge.spi.Mail;
 import org.mailbridge.spi.ParseOutcome;
@@ -33,6 +34,7 @@ public final class Interpreter {
     private final ParserRegistry registry;
     private final Optional<GenericMailParser> generic;
     private final EventFactory factory;
+    private final BodyValidator validator;
     private final Clock clock;
     private final Optional<AuthenticationResults> authentication;
 
@@ -40,8 +42,8 @@ public final class Interpreter {
      * @param generic the fallback for unclaimed mail, or empty to quarantine it as {@code no-parser}
      */
     public Interpreter(MailReader reader, ParserRegistry registry, Optional<GenericMailParser> generic,
-                       EventFactory factory, Clock clock) {
-        this(reader, registry, generic, factory, clock, Optional.empty());
+                       EventFactory factory, BodyValidator validator, Clock clock) {
+        this(reader, registry, generic, factory, validator, clock, Optional.empty());
     }
 
     /**
@@ -49,12 +51,14 @@ public final class Interpreter {
      *     parser's verdict must pass as well
      */
     public Interpreter(MailReader reader, ParserRegistry registry, Optional<GenericMailParser> generic,
-                       EventFactory factory, Clock clock, Optional<AuthenticationResults> authentication) {
+                       EventFactory factory, BodyValidator validator, Clock clock,
+                       Optional<AuthenticationResults> authentication) {
         this.authentication = authentication;
         this.reader = reader;
         this.registry = registry;
         this.generic = generic;
         this.factory = factory;
+        this.validator = validator;
         this.clock = clock;
     }
 
@@ -127,6 +131,13 @@ public final class Interpreter {
             } catch (UnserialisableBodyException e) {
                 // Caught here, not by a publisher: a bad body must not pass for a broker outage.
                 return quarantine(QuarantineReason.PARSER_ERROR, parserId, "bad event: " + e.getMessage());
+            }
+            // Checked before anything leaves: a body that fails its schema is a bug, never an event.
+            for (Event e : events) {
+                Optional<String> problem = validator.problem(e.topic(), e.schema(), e.body());
+                if (problem.isPresent()) {
+                    return quarantine(QuarantineReason.SCHEMA, parserId, problem.get());
+                }
             }
             Optional<String> leak = PrivacyGuard.leak(events, ev.withheld());
             if (leak.isPresent()) {

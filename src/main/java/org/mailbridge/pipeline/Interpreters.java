@@ -13,6 +13,8 @@ import org.mailbridge.parse.GenericMailParser;
 import org.mailbridge.parse.ParserLoader;
 import org.mailbridge.parse.ParserRegistry;
 import org.mailbridge.parse.SimpleParserContext;
+import org.mailbridge.schema.BodyValidator;
+import org.mailbridge.schema.SchemaCatalog;
 import org.mailbridge.spi.ParserConfigException;
 import org.mailbridge.spi.ParserSettings;
 
@@ -38,7 +40,9 @@ public final class Interpreters {
             throw new ConfigException("[parsers.mail] is set but unclaimed is not \"publish\"");
         }
         return new Interpreter(new MailReader(config.limits()), registry, generic,
-                new EventFactory(config.topicPrefix(), config.environment(), clock), clock,
+                new EventFactory(config.topicPrefix(), config.environment(), clock),
+                new BodyValidator(SchemaCatalog.builtIn().withPlugins(registry.pluginLoaders())
+                        .withDirectories(config.rulesDirs())), clock,
                 config.trust().authservId().map(AuthenticationResults::new));
     }
 }

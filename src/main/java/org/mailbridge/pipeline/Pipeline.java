@@ -93,8 +93,8 @@ public final class Pipeline {
                 spool.complete(claimed, false);
                 crashes.settled(claimed.name());
             } catch (IOException e) {
-                // Left in cur/: withheld again at the next start, never published.
-                LOG.error("{}", LogFmt.msg("withheld but not settled").kv("name", claimed.name()).kv("err", e.toString()));
+                // It stays in cur/ and is withheld again at the next start: nothing is published.
+                LOG.error("{}", LogFmt.msg("withheld but not removed").kv("name", claimed.name()).kv("err", e.toString()));
             }
             LOG.info("{}", LogFmt.msg("withheld").kv("name", claimed.name()).kv("reason", w.reason())
                     .kv("parser", w.parserId()).kv("detail", w.detail())

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.mailbridge.event.Event;
+import org.mailbridge.spi.Whitespace;
 
 /**
  * The last check before anything is published: no finished event may carry a text its parser
@@ -57,13 +58,13 @@ public final class PrivacyGuard {
     static List<String> needles(Collection<String> withheld) {
         List<String> out = new ArrayList<>();
         for (String text : withheld) {
-            String whole = squash(text);
+            String whole = Whitespace.squash(text);
             if (whole.length() >= MIN_SHORT && whole.length() < MIN_NEEDLE && text.strip().indexOf('\n') < 0) {
                 out.add(whole);
                 continue;
             }
             for (String line : text.split("\n")) {
-                String l = squash(line);
+                String l = Whitespace.squash(line);
                 if (l.length() >= MIN_NEEDLE) {
                     out.add(l);
                 }
@@ -99,31 +100,12 @@ public final class PrivacyGuard {
     }
 
     private static boolean contains(String haystack, List<String> needles) {
-        String h = squash(haystack);
+        String h = Whitespace.squash(haystack);
         for (String n : needles) {
             if (h.contains(n)) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** White space runs as one space, ends stripped. */
-    static String squash(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        boolean space = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = b.length() > 0;
-            } else {
-                if (space) {
-                    b.append(' ');
-                    space = false;
-                }
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

@@ -10,8 +10,6 @@ import java.util.concurrent.TimeoutException;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
-import com.rabbitmq.client.DefaultSaslConfig;
 
 import org.mailbridge.config.Domain;
 import org.mailbridge.event.Event;
@@ -46,22 +44,7 @@ public final class Amqp091Publisher implements Publisher {
         }
         reset();
         try {
-            ConnectionFactory f = new ConnectionFactory();
-            f.setUri(domain.url());
-            f.setConnectionTimeout((int) timeout.toMillis());
-            f.setHandshakeTimeout((int) timeout.toMillis());
-            f.setAutomaticRecoveryEnabled(false); // the daemon reconnects, with its own back-off
-            if (!domain.username().isEmpty()) {
-                f.setUsername(domain.username());
-                f.setPassword(domain.password());
-            }
-            if (domain.caFile().isPresent() || domain.certFile().isPresent()) {
-                f.useSslProtocol(TlsContexts.fromPem(domain.caFile(), domain.certFile(), domain.keyFile()));
-                if (domain.certFile().isPresent()) {
-                    f.setSaslConfig(DefaultSaslConfig.EXTERNAL);
-                }
-            }
-            connection = f.newConnection("mailbridge");
+            connection = Amqp091Connections.connect(domain, timeout, "mailbridge");
             channel = connection.createChannel();
             channel.confirmSelect();
             LOG.info("msg=\"broker connected\" domain={} protocol=amqp-0-9-1", domain.name());

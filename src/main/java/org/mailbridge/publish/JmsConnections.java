@@ -3,6 +3,7 @@ package org.mailbridge.publish;
 import java.time.Duration;
 
 import org.apache.qpid.jms.JmsConnectionFactory;
+import org.mailbridge.config.BrokerKind;
 import org.mailbridge.config.Domain;
 
 /** Qpid JMS connection factories for a domain, with the settings every connection needs. */
@@ -28,7 +29,7 @@ public final class JmsConnections {
             f.setUsername(domain.username());
             f.setPassword(domain.password());
         }
-        String url = domain.url();
+        String url = domain.broker() == BrokerKind.RABBITMQ ? rabbitVhost(domain.url()) : domain.url();
         if (domain.caFile().isPresent() || domain.certFile().isPresent()) {
             f.setSslContext(TlsContexts.fromPem(domain.caFile(), domain.certFile(), domain.keyFile()));
             if (domain.certFile().isPresent()) {
@@ -37,6 +38,25 @@ public final class JmsConnections {
         }
         f.setRemoteURI(url);
         return f;
+    }
+
+    /**
+     * RabbitMQ's AMQP 1.0 plugin takes the vhost from the open frame's hostname, written
+     * {@code vhost:<name>}; Qpid JMS ignores a URL path. So {@code amqp://host/%2Fpubsub} (the
+     * vhost in the path, as for AMQP 0-9-1) becomes {@code amqp://host?amqp.vhost=vhost:/pubsub}.
+     */
+    static String rabbitVhost(String url) {
+        if (url.startsWith("failover:")) {
+            return url;
+        }
+        java.net.URI u = java.net.URI.create(url);
+        String path = u.getPath();
+        if (path == null || path.isEmpty() || path.equals("/")) {
+            return url;
+        }
+        String vhost = java.net.URLDecoder.decode(u.getRawPath().substring(1), java.nio.charset.StandardCharsets.UTF_8);
+        String base = u.getScheme() + "://" + u.getRawAuthority() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+        return withOption(base, "amqp.vhost", "vhost:" + vhost);
     }
 
     /** Adds a transport option unless the URL already sets it; failover URLs need the nested prefix. */

@@ -33,10 +33,16 @@ public final class SchemaCatalog {
 
     private final Set<String> topics;
     private final Map<String, byte[]> registered;
+    private final java.util.List<ClassLoader> loaders;
     private final Map<String, BodySchema> compiled = new ConcurrentHashMap<>();
 
     private SchemaCatalog(Map<String, byte[]> registered) {
+        this(registered, java.util.List.of());
+    }
+
+    private SchemaCatalog(Map<String, byte[]> registered, java.util.List<ClassLoader> loaders) {
         this.registered = Map.copyOf(registered);
+        this.loaders = java.util.List.copyOf(loaders);
         Set<String> t = new TreeSet<>(shippedTopics());
         t.addAll(registered.keySet());
         this.topics = Collections.unmodifiableSet(t);
@@ -58,7 +64,34 @@ public final class SchemaCatalog {
         SchemaReader.read(topic, new ByteArrayInputStream(schemaJson), "for " + topic);
         Map<String, byte[]> r = new LinkedHashMap<>(registered);
         r.put(topic, schemaJson.clone());
-        return new SchemaCatalog(r);
+        return new SchemaCatalog(r, loaders);
+    }
+
+    /**
+     * A catalogue that also knows the schemas of site rule files: {@code <dir>/schemas/<topic>.json}
+     * beside the rules in each directory.
+     */
+    public SchemaCatalog withDirectories(java.util.List<Path> dirs) {
+        java.util.List<ClassLoader> found = new java.util.ArrayList<>();
+        for (Path d : dirs) {
+            try {
+                // A loader with no parent sees the directory alone.
+                found.add(new java.net.URLClassLoader(new URL[] {d.toUri().toURL()}, null));
+            } catch (java.net.MalformedURLException e) {
+                throw new SchemaException("bad rules directory " + d, e);
+            }
+        }
+        return withPlugins(found);
+    }
+
+    /**
+     * A catalogue that also knows the schemas plugin jars ship, as {@code schemas/<topic>.json}
+     * in the jar: a plugin's topics are looked up there when the bridge has no schema of its own.
+     */
+    public SchemaCatalog withPlugins(java.util.List<ClassLoader> pluginLoaders) {
+        java.util.List<ClassLoader> all = new java.util.ArrayList<>(loaders);
+        all.addAll(pluginLoaders);
+        return new SchemaCatalog(registered, all);
     }
 
     /** Every topic suffix that has a schema, sorted. */
@@ -72,8 +105,8 @@ public final class SchemaCatalog {
      * such topics share {@code bugzilla.instance.bug.new|update}.
      */
     public Optional<BodySchema> forSuffix(String suffix) {
-        String known = topics.contains(suffix) ? suffix : instanceTopic(suffix);
-        if (known == null || !topics.contains(known)) {
+        String known = topics.contains(suffix) || pluginResource(suffix) != null ? suffix : instanceTopic(suffix);
+        if (known == null || !(topics.contains(known) || pluginResource(known) != null)) {
             return Optional.empty();
         }
         return Optional.of(compiled.computeIfAbsent(known, this::load));
@@ -94,7 +127,7 @@ public final class SchemaCatalog {
     public Optional<BodySchema> forTopic(String topic) {
         String t = topic;
         while (true) {
-            if (topics.contains(t) || instanceTopic(t) != null) {
+            if (topics.contains(t) || pluginResource(t) != null || instanceTopic(t) != null) {
                 return forSuffix(t);
             }
             int dot = t.indexOf('.');
@@ -123,7 +156,8 @@ public final class SchemaCatalog {
             return SchemaReader.read(topic, new ByteArrayInputStream(own), "for " + topic);
         }
         String resource = "/" + DIR + "/" + topic + ".json";
-        try (InputStream in = SchemaCatalog.class.getResourceAsStream(resource)) {
+        URL plugin = topics.contains(topic) ? null : pluginResource(topic);
+        try (InputStream in = plugin != null ? plugin.openStream() : SchemaCatalog.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new SchemaException("no schema " + resource, null);
             }
@@ -131,6 +165,16 @@ public final class SchemaCatalog {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private URL pluginResource(String topic) {
+        for (ClassLoader l : loaders) {
+            URL u = l.getResource(DIR + "/" + topic + ".json");
+            if (u != null) {
+                return u;
+            }
+        }
+        return null;
     }
 
     /** Lists {@code schemas/*.json} whether the classes are a directory (tests) or a jar. */

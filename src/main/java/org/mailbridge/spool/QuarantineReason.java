@@ -35,6 +35,11 @@ public enum QuarantineReason {
     UNTRUSTED("untrusted"),
     /** No security domain takes one of its events. */
     NO_ROUTE("no-route"),
+    /**
+     * An event's body fails its topic's JSON Schema (or the topic has none): a parser bug, never
+     * published, so that consumers only ever see bodies that satisfy the contract.
+     */
+    SCHEMA("schema"),
     /** The broker refused the event for good (not a transient failure). */
     PUBLISH_REJECTED("publish-rejected"),
     /**

@@ -48,6 +48,8 @@ class ParserPrecedenceTest {
                 schema = "site.widget.v1"
                 body = {}
                 """.formatted(ruleOrder));
+        Files.createDirectories(rules.resolve("schemas"));
+        Files.writeString(rules.resolve("schemas/site.widget.json"), PluginJars.permissiveSchema("site.widget", "site.widget.v1"));
         Path conf = tmp.resolve("config.toml");
         Files.writeString(conf, "rules_dirs = [\"rules\"]\nplugins_dir = \"plugins\"\n");
         Config c = ConfigLoader.parse(Files.readString(conf), conf, Map.of("XDG_DATA_HOME", tmp.toString()));

@@ -107,6 +107,28 @@ class ParserRegistryTest {
         }
     }
 
+    /** Claims "badbody" mail with a git.ref.update event whose body lacks nearly everything. */
+    public static class BadBody implements MailParser {
+        @Override
+        public String id() {
+            return "badbody";
+        }
+
+        @Override
+        public int order() {
+            return 4;
+        }
+
+        @Override
+        public ParseOutcome parse(Mail mail) {
+            if (!mail.subject().contains("badbody")) {
+                return new ParseOutcome.NotMine();
+            }
+            return new ParseOutcome.Events(List.of(EventDraft.of("git.ref.update", "mailbridge.git.ref.update.v1",
+                    Map.of("repo", "widget"))), TrustVerdict.TRUSTED);
+        }
+    }
+
     public static class Reserved extends Prefix {
         public Reserved() {
             super("mail", 1);
@@ -250,7 +272,10 @@ class ParserRegistryTest {
         Config c = config("");
         ParserRegistry r = load(c, List.of(source("s", Thrower.class, Alpha.class)));
         Interpreter in = new Interpreter(new MailReader(c.limits()), r, java.util.Optional.empty(),
-                new EventFactory("org.fedoraproject", "prod", FixedClock.CLOCK), FixedClock.CLOCK);
+                new EventFactory("org.fedoraproject", "prod", FixedClock.CLOCK),
+                new org.mailbridge.schema.BodyValidator(org.mailbridge.schema.SchemaCatalog.builtIn().with("t.alpha",
+                        org.mailbridge.testing.PluginJars.permissiveSchema("t.alpha", "base.message")
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8))), FixedClock.CLOCK);
         Interpretation boom = in.interpret(new java.io.ByteArrayInputStream(TestMail.plain("a boom").bytes()), s -> { });
         assertThat(boom).isInstanceOfSatisfying(Interpretation.Unpublishable.class, u -> {
             assertThat(u.note().reason().code()).isEqualTo("parser-error");
@@ -260,5 +285,21 @@ class ParserRegistryTest {
         Interpretation fine = in.interpret(new java.io.ByteArrayInputStream(TestMail.plain("a fine").bytes()), s -> { });
         assertThat(fine).isInstanceOfSatisfying(Interpretation.Publishable.class,
                 p -> assertThat(p.parserId()).isEqualTo("alpha"));
+    }
+
+    /** A body that fails its schema is quarantined as "schema" before anything could publish it. */
+    @Test
+    void anEventThatFailsItsSchemaQuarantinesTheMailAsSchema() throws Exception {
+        Config c = config("");
+        ParserRegistry r = load(c, List.of(source("s", BadBody.class)));
+        Interpreter in = new Interpreter(new MailReader(c.limits()), r, java.util.Optional.empty(),
+                new EventFactory("org.fedoraproject", "prod", FixedClock.CLOCK),
+                org.mailbridge.schema.BodyValidator.builtIn(), FixedClock.CLOCK);
+        Interpretation bad = in.interpret(new java.io.ByteArrayInputStream(TestMail.plain("a badbody").bytes()), s -> { });
+        assertThat(bad).isInstanceOfSatisfying(Interpretation.Unpublishable.class, u -> {
+            assertThat(u.note().reason().code()).isEqualTo("schema");
+            assertThat(u.note().parser()).isEqualTo("badbody");
+            assertThat(u.note().detail()).contains("git.ref.update.json").contains("new_rev");
+        });
     }
 }

@@ -52,6 +52,17 @@ public final class PluginJars {
                 Files.copy(p, out);
                 out.closeEntry();
             }
+            // Every topic a plugin publishes needs a schema; these test plugins ship a permissive one.
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("EventDraft\\.of\\(\"([^\"]+)\", \"([^\"]+)\"")
+                    .matcher(String.join("\n", sources.values()));
+            java.util.Set<String> done = new java.util.HashSet<>();
+            while (m.find()) {
+                if (done.add(m.group(1))) {
+                    out.putNextEntry(new JarEntry("schemas/" + m.group(1) + ".json"));
+                    write(out, permissiveSchema(m.group(1), m.group(2)));
+                    out.closeEntry();
+                }
+            }
             if (services != null) {
                 out.putNextEntry(new JarEntry("META-INF/services/org.mailbridge.spi.MailParser"));
                 write(out, String.join("\n", services) + "\n");
@@ -59,6 +70,12 @@ public final class PluginJars {
             }
         }
         return jar;
+    }
+
+    /** A schema that takes any object, for a test topic: what a plugin or site rule ships, at its simplest. */
+    public static String permissiveSchema(String topic, String header) {
+        return "{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"$id\":\"https://example.org/schemas/v1/"
+                + topic + ".json\",\"x-fedora-messaging-schema\":\"" + header + "\",\"type\":\"object\"}";
     }
 
     private static void write(OutputStream out, String s) throws IOException {

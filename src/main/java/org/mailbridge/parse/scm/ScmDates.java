@@ -12,6 +12,8 @@ import java.time.format.ResolverStyle;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.mailbridge.spi.Whitespace;
+
 /**
  * The date formats commit mailers print, read without regular expressions. Dates that carry a
  * time zone become instants; zone-less ones (Subversion's {@code ctime}, CVS {@code log_accum})
@@ -106,20 +108,6 @@ public final class ScmDates {
         if (text == null || text.length() > MAX_LENGTH) {
             return null;
         }
-        StringBuilder b = new StringBuilder(text.length());
-        boolean space = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = b.length() > 0;
-            } else {
-                if (space) {
-                    b.append(' ');
-                    space = false;
-                }
-                b.append(c);
-            }
-        }
-        return b.toString();
+        return Whitespace.squash(text);
     }
 }
