@@ -23,14 +23,30 @@ public final class SpoolKeyReader {
         return read(file, "spool");
     }
 
-    /** The {@code spool_reserve} value in bytes, or empty when the file does not set it. */
-    public static Optional<Long> reserve(Path file) throws ConfigException, IOException {
-        Optional<String> v = read(file, "spool_reserve");
-        return v.isPresent() ? Optional.of(Units.size("spool_reserve", v.get())) : Optional.empty();
+    /**
+     * What {@code deliver} needs of the file, read in one pass: the per-mail path reads the
+     * configuration once.
+     *
+     * @param spool the {@code spool} value, or null when the file does not set it
+     * @param reserve the {@code spool_reserve} value in bytes, or null when not set
+     */
+    public record DeliverKeys(String spool, Long reserve) {
+    }
+
+    /** The {@code spool} and {@code spool_reserve} keys, in one read of the file. */
+    public static DeliverKeys deliverKeys(Path file) throws ConfigException, IOException {
+        String[] v = read(file, new String[] {"spool", "spool_reserve"});
+        return new DeliverKeys(v[0], v[1] == null ? null : Units.size("spool_reserve", v[1]));
     }
 
     /** A top-level string key's value, or empty when the file does not set it. */
     static Optional<String> read(Path file, String key) throws ConfigException, IOException {
+        return Optional.ofNullable(read(file, new String[] {key})[0]);
+    }
+
+    /** The values of top-level string keys, in the order asked, null where the file does not set one. */
+    private static String[] read(Path file, String[] keys) throws ConfigException, IOException {
+        String[] found = new String[keys.length];
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int no = 0;
@@ -38,19 +54,21 @@ public final class SpoolKeyReader {
                 no++;
                 String t = line.strip();
                 if (t.startsWith("[")) {
-                    return Optional.empty(); // top-level keys end at the first table
+                    break; // top-level keys end at the first table
                 }
-                if (!t.startsWith(key) || t.length() == key.length()) {
-                    continue;
+                for (int k = 0; k < keys.length; k++) {
+                    String key = keys[k];
+                    if (found[k] != null || !t.startsWith(key) || t.length() == key.length()) {
+                        continue;
+                    }
+                    String rest = t.substring(key.length()).stripLeading();
+                    if (rest.startsWith("=")) { // not another key that begins with this one (spool_reserve)
+                        found[k] = value(rest.substring(1).strip(), file, no);
+                    }
                 }
-                String rest = t.substring(key.length()).stripLeading();
-                if (!rest.startsWith("=")) {
-                    continue; // another key that begins with this one, e.g. spool_reserve
-                }
-                return Optional.of(value(rest.substring(1).strip(), file, no));
             }
         }
-        return Optional.empty();
+        return found;
     }
 
     private static String value(String v, Path file, int line) throws ConfigException {

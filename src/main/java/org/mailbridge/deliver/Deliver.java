@@ -61,8 +61,10 @@ public final class Deliver {
         try {
             Optional<Path> conf = opts.spool() != null && opts.conf() == null ? Optional.empty()
                     : ConfigLocation.find(opts.conf(), env);
-            spool = new Spool(spoolPath(opts, conf, env));
-            reserve = conf.isPresent() ? SpoolKeyReader.reserve(conf.get()).orElse(DEFAULT_RESERVE) : DEFAULT_RESERVE;
+            SpoolKeyReader.DeliverKeys keys = conf.isPresent() ? SpoolKeyReader.deliverKeys(conf.get())
+                    : new SpoolKeyReader.DeliverKeys(null, null);
+            spool = new Spool(spoolPath(opts, keys, env));
+            reserve = keys.reserve() == null ? DEFAULT_RESERVE : keys.reserve();
         } catch (ConfigException e) {
             log(err, "error", "config", e.getMessage());
             return ExitCode.CONFIG.code();
@@ -130,18 +132,11 @@ public final class Deliver {
         return true;
     }
 
-    private static Path spoolPath(DeliverOptions opts, Optional<Path> conf, Map<String, String> env)
-            throws ConfigException, IOException {
+    private static Path spoolPath(DeliverOptions opts, SpoolKeyReader.DeliverKeys keys, Map<String, String> env) {
         if (opts.spool() != null) {
             return opts.spool();
         }
-        if (conf.isPresent()) {
-            Optional<String> s = SpoolKeyReader.read(conf.get());
-            if (s.isPresent()) {
-                return Path.of(s.get());
-            }
-        }
-        return ConfigLocation.defaultSpool(env);
+        return keys.spool() != null ? Path.of(keys.spool()) : ConfigLocation.defaultSpool(env);
     }
 
     /** One logfmt line on stderr, which procmail copies to its log. */
