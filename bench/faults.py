@@ -38,7 +38,10 @@ class Bed:
 
     def broker(self, key):
         port = free_port()
-        p = self.start([JAVA, "-Xmx256m", "-jar", self.jar, "broker", "--port", str(port)], f"broker-{key}")
+        # A work directory of its own: the Derby store is locked by one broker and must not hold
+        # what an earlier run left.
+        p = self.start([JAVA, "-Xmx256m", "-jar", self.jar, "broker", "--port", str(port), "--work-dir",
+                        os.path.join(self.dir, f"broker-{key}")], f"broker-{key}")
         wait_port(port)
         self.brokers[key] = (p, port)
         return port
