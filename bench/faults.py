@@ -3,7 +3,7 @@
 came out. Prints one table: scenario, injected, mails in, published, duplicates, lost,
 quarantined. "lost" is mails in that were neither published, quarantined, nor still waiting in
 the spool; it must be 0. Run by bench/faults.sh (short in CI, --long by hand)."""
-import argparse, json, os, random, shutil, signal, socket, subprocess, sys, tempfile, threading, time
+import argparse, collections, json, os, random, shutil, signal, socket, subprocess, sys, tempfile, threading, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAVA = os.environ.get("JAVA", "java")
@@ -115,6 +115,16 @@ class Bed:
         p = os.path.join(self.spool, d)
         return len([n for n in os.listdir(p) if not n.endswith(".reason")]) if os.path.isdir(p) else 0
 
+    def reasons(self):
+        """Quarantined mail by reason, most first: "malformed 19000, crashed 3"."""
+        d = os.path.join(self.spool, "quarantine")
+        seen = collections.Counter()
+        for r in os.listdir(d) if os.path.isdir(d) else []:
+            if r.endswith(".reason"):
+                with open(os.path.join(d, r), errors="replace") as f:
+                    seen[f.readline().strip().removeprefix("reason: ")] += 1
+        return ", ".join(f"{k} {v}" for k, v in seen.most_common())
+
     def drain(self, secs=600):
         end = time.time() + secs
         while time.time() < end and (self.count("new") or self.count("cur")):
@@ -141,8 +151,8 @@ class Bed:
         mails_in = self.delivered if mails_in is None else mails_in
         q, waiting = self.count("quarantine"), self.count("new") + self.count("cur")
         lost = mails_in - len(ids) - q - waiting
-        ROWS.append((self.name, injected, mails_in, len(ids), lines - len(ids), max(lost, 0), q, waiting,
-                     round(time.monotonic() - self.began)))
+        ROWS.append((self.name, injected, mails_in, len(ids), lines - len(ids), max(lost, 0),
+                     f"{q} ({self.reasons()})" if q else "0", waiting, round(time.monotonic() - self.began)))
         if lost > 0 or os.environ.get("FAULTS_KEEP"):
             print(f"  {self.name}: kept {self.dir} for inspection", file=sys.stderr)
         else:
