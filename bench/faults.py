@@ -3,11 +3,12 @@
 came out. Prints one table: scenario, injected, mails in, published, duplicates, lost,
 quarantined. "lost" is mails in that were neither published, quarantined, nor still waiting in
 the spool; it must be 0. Run by bench/faults.sh (short in CI, --long by hand)."""
-import argparse, collections, json, os, random, shutil, signal, socket, subprocess, sys, tempfile, threading, time
+import argparse, collections, json, os, random, re, shutil, signal, socket, subprocess, sys, tempfile, threading, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAVA = os.environ.get("JAVA", "java")
 ROWS = []
+MESSAGE_ID = re.compile(rb"^Message-ID:[ \t]*(<[^>\r\n]*>)", re.I | re.M)
 SHARED = {}  # the shared broker: proc, port, dir
 
 
@@ -35,6 +36,7 @@ class Bed:
         self.spool = os.path.join(self.dir, "spool")
         self.procs, self.brokers, self.consumers, self.daemon = [], {}, [], None
         self.delivered, self.refused = 0, 0
+        self.accepted = set()  # Message-IDs of the mails accepted into the spool
         self.urls = urls
         self.extra = extra
 
@@ -106,10 +108,19 @@ class Bed:
             cmd += ["--sender", sender]
         r = subprocess.run(cmd, input=mail, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         if r.returncode == 0:
-            self.delivered += 1
+            self.delivered += 1; self.accepted.add(message_id(mail))
         else:
             self.refused += 1
         return r.returncode
+
+    def ids_in(self, d):
+        """The Message-IDs of the mails in a spool directory (each file's first one)."""
+        p, found = os.path.join(self.spool, d), set()
+        for n in os.listdir(p) if os.path.isdir(p) else []:
+            if not n.endswith(".reason"):
+                with open(os.path.join(p, n), "rb") as f:
+                    found.add(message_id(f.read(8192)))
+        return found
 
     def count(self, d):
         p = os.path.join(self.spool, d)
@@ -142,21 +153,35 @@ class Bed:
                 p.wait(15)
             except subprocess.TimeoutExpired:
                 p.kill()
-        ids, lines = set(), 0
+        ids, lines, published = set(), 0, set()
         for _, f in self.consumers:
             with open(f) as fh:
                 for line in fh:
                     if line.strip():
-                        lines += 1; ids.add(json.loads(line)["id"])
+                        e = json.loads(line); lines += 1; ids.add(e["id"])
+                        published.add(e["body"].get("message_id"))
         mails_in = self.delivered if mails_in is None else mails_in
         q, waiting = self.count("quarantine"), self.count("new") + self.count("cur")
-        lost = mails_in - len(ids) - q - waiting
-        ROWS.append((self.name, injected, mails_in, len(ids), lines - len(ids), max(lost, 0),
-                     f"{q} ({self.reasons()})" if q else "0", waiting, round(time.monotonic() - self.began)))
+        # Mail by mail, not by subtraction: one published and then quarantined too (a crash-loop
+        # verdict after a kill) must not hide another that went missing.
+        quarantined = self.ids_in("quarantine")
+        missing = self.accepted - published - quarantined - self.ids_in("new") - self.ids_in("cur")
+        lost = len(missing)
+        both = len(published & quarantined)
+        if missing:
+            print(f"  {self.name}: lost {sorted(missing)[:10]}", file=sys.stderr)
+        detail = self.reasons() + (f"; {both} of them also published" if both else "")
+        ROWS.append((self.name, injected, mails_in, len(ids), lines - len(ids), lost,
+                     f"{q} ({detail})" if q else "0", waiting, round(time.monotonic() - self.began)))
         if lost > 0 or os.environ.get("FAULTS_KEEP"):
             print(f"  {self.name}: kept {self.dir} for inspection", file=sys.stderr)
         else:
             shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def message_id(raw):
+    m = MESSAGE_ID.search(raw)
+    return m.group(1).decode("ascii", "replace") if m else None
 
 
 def mail(i, tag, body="Hello.\n", frm="Robot <robot@example.org>"):
@@ -287,7 +312,9 @@ def concurrent(jar, n):
     ps = [subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=subprocess.DEVNULL) for _ in range(n)]
     for i, p in enumerate(ps):
         p.stdin.write(mail(i, "parallel")); p.stdin.close()
-    b.delivered = sum(1 for p in ps if p.wait() == 0)
+    for i, p in enumerate(ps):
+        if p.wait() == 0:
+            b.delivered += 1; b.accepted.add(message_id(mail(i, "parallel")))
     b.drain(); b.finish(f"{n} at once")
 
 
@@ -318,6 +345,7 @@ def fuzzed(jar, n, seed=9):
                 m[pos:pos] = bytes(m[max(0, pos - 60):pos]) * rnd.randint(1, 20)
         # A Message-ID of its own first: mails that share one share their event ids by design.
         m = b"Message-ID: <fuzz-%d@faults.example>\n" % i + bytes(m)
+        b.accepted.add(f"<fuzz-{i}@faults.example>")
         with open(os.path.join(new, f"{1700000000 + i}.M{i}P1Q1R1.fuzz"), "wb") as f:
             f.write(m)
     b.start_daemon(); b.drain(secs=7200)
