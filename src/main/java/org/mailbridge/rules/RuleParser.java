@@ -63,6 +63,12 @@ public final class RuleParser implements ExplainingParser {
         return order;
     }
 
+    /** Immutable after {@link #init}; each mail gets its own view and budget. */
+    @Override
+    public boolean threadSafe() {
+        return true;
+    }
+
     /**
      * The topics its rules can make: a topic whose placeholders all name {@code map} fields is
      * expanded to every value; any other template is listed as written.
