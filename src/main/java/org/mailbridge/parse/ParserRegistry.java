@@ -25,6 +25,12 @@ import org.slf4j.LoggerFactory;
  * parser, its turn); the others are asked concurrently.
  */
 public final class ParserRegistry implements AutoCloseable {
+    /**
+     * The explanation nobody reads: given it, {@link #parse} asks each parser without one
+     * ({@link MailParser#parse(Mail)}), so no line of it is ever built. The daemon passes it.
+     */
+    public static final Consumer<String> QUIET = line -> { };
+
     private static final Logger LOG = LoggerFactory.getLogger(ParserRegistry.class);
 
     private final List<LoadedParser> parsers;
@@ -140,31 +146,36 @@ public final class ParserRegistry implements AutoCloseable {
     /**
      * Asks each parser in turn; the first that does not answer "not mine" owns the mail.
      *
-     * @param explain receives one line per parser asked, for {@code parse --explain}
+     * @param explain receives one line per parser asked, for {@code parse --explain}; {@link #QUIET}
+     *     for none
      */
     public Result parse(Mail mail, Consumer<String> explain) {
+        boolean quiet = explain == QUIET;
         for (Asked a : asked) {
             LoadedParser lp = a.loaded();
             String id = lp.parser().id();
-            Consumer<String> tagged = line -> explain.accept(id + " (" + lp.source() + "): " + line);
+            // Null when quiet: the parser is then asked without an explanation.
+            Consumer<String> tagged = quiet ? null : line -> explain.accept(id + " (" + lp.source() + "): " + line);
             ParseOutcome o;
             try {
                 o = lp.kind() == Kind.PLUGIN ? timed.parse(lp.parser(), a.turn(), mail, tagged) : inTurn(a, mail, tagged);
             } catch (TimeoutException e) {
-                tagged.accept("no answer within " + timed.limit().toMillis() + " ms");
+                say(tagged, "no answer within " + timed.limit().toMillis() + " ms");
                 return new Result.TimedOut(id, timed.limit());
             } catch (ExecutionException e) {
-                tagged.accept("threw " + e.getCause());
+                say(tagged, "threw " + e.getCause());
                 return new Result.Crashed(id, e.getCause());
             } catch (RuntimeException | StackOverflowError | LinkageError e) {
-                tagged.accept("threw " + e);
+                say(tagged, "threw " + e);
                 return new Result.Crashed(id, e);
             }
             if (o == null) {
-                explain.accept(id + " (" + lp.source() + "): returned null");
+                say(tagged, "returned null");
                 return new Result.Crashed(id, new NullPointerException("parse returned null"));
             }
-            explain.accept(id + " (" + lp.source() + "): " + describe(o));
+            if (!quiet) {
+                tagged.accept(describe(o));
+            }
             if (!(o instanceof ParseOutcome.NotMine)) {
                 return new Result.Claimed(id, o);
             }
@@ -185,9 +196,15 @@ public final class ParserRegistry implements AutoCloseable {
         }
     }
 
-    /** One call of the parser: with the explanation when it gives one. */
+    /** One call of the parser: with the explanation when it gives one and one is wanted (not null). */
     static ParseOutcome ask(MailParser p, Mail mail, Consumer<String> explain) {
-        return p instanceof ExplainingParser ep ? ep.parse(mail, explain) : p.parse(mail);
+        return explain != null && p instanceof ExplainingParser ep ? ep.parse(mail, explain) : p.parse(mail);
+    }
+
+    private static void say(Consumer<String> explain, String line) {
+        if (explain != null) {
+            explain.accept(line);
+        }
     }
 
     private static String describe(ParseOutcome o) {

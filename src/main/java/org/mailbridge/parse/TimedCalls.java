@@ -60,14 +60,15 @@ final class TimedCalls implements AutoCloseable {
      * Asks {@code parser} about {@code mail} within the bound.
      *
      * @param turn held during the call when the parser is asked by one thread at a time, else null
-     * @param explain receives the parser's explanation lines until the call returns or times out
+     * @param explain receives the parser's explanation lines until the call returns or times out;
+     *     null to ask without one
      * @throws TimeoutException when the bound passed
      * @throws ExecutionException with what the parser threw
      */
     ParseOutcome parse(MailParser parser, Lock turn, Mail mail, Consumer<String> explain)
             throws TimeoutException, ExecutionException {
         AtomicBoolean open = new AtomicBoolean(true);
-        Consumer<String> guarded = line -> {
+        Consumer<String> guarded = explain == null ? null : line -> {
             if (open.get()) {
                 explain.accept(line);
             }

@@ -41,6 +41,12 @@ import org.mailbridge.spool.QuarantineReason;
  * plugin on a bridge thread while the call waits for it.
  */
 public final class Interpreter {
+    /**
+     * The explanation nobody reads ({@link ParserRegistry#QUIET}): pass it when not explaining,
+     * as the daemon does, and no line of an explanation is built.
+     */
+    public static final Consumer<String> QUIET = ParserRegistry.QUIET;
+
     private final MailReader reader;
     private final ParserRegistry registry;
     private final Optional<GenericMailParser> generic;

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.james.mime4j.dom.Body;
 import org.apache.james.mime4j.dom.Entity;
@@ -37,6 +38,35 @@ final class ParseOnly {
     private ParseOnly() {
     }
 
+    /**
+     * The parse figure alone, for a profile of it:
+     * {@code java -XX:StartFlightRecording=filename=parse.jfr,settings=profile
+     * -cp target/test-classes:target/mailbridge.jar org.mailbridge.bench.ParseOnly [MAILS [ROUNDS]]}
+     * (defaults: the suite's 2000 mails, 5 rounds).
+     */
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        Path work = Files.createTempDirectory("mailbridge-parse");
+        try {
+            Result r = run(work.resolve("w"), generated(work.resolve("mails"), n, Runs.LINES), rounds);
+            System.out.printf(java.util.Locale.ROOT, "parse only, %d generated mails: %,.0f mails/s vs raw Mime4j %,.0f mails/s = %.2f×%n",
+                    n, r.bridge(), r.mime4j(), r.bridge() / r.mime4j());
+        } finally {
+            Suite.deleteTree(work);
+        }
+    }
+
+    /** {@code n} generated plain-text mails of {@code lines} lines each, written into {@code dir}. */
+    static List<Path> generated(Path dir, int n, int lines) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> mails = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            mails.add(Files.write(dir.resolve(i + ".eml"), BenchMails.text("parse-" + i + "@bench.example", i, lines)));
+        }
+        return mails;
+    }
+
     static Result run(Path work, List<Path> mails, int rounds) throws Exception {
         Files.createDirectories(work);
         Path conf = work.resolve("parse.toml");
@@ -61,7 +91,7 @@ final class ParseOnly {
         long start = System.nanoTime();
         int published = 0;
         for (Path m : mails) {
-            if (interpreter.interpret(m, s -> { }) instanceof Interpretation.Publishable) {
+            if (interpreter.interpret(m, Optional.empty(), Interpreter.QUIET) instanceof Interpretation.Publishable) {
                 published++;
             }
         }

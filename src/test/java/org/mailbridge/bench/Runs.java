@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 
 /** The suite's benchmarks in order, each adding its rows to the table. */
 final class Runs {
-    private static final int LINES = 60;
+    /** Lines of the generated mails: about 5 KB each. */
+    static final int LINES = 60;
     private static final int WINDOW = 1000;
     private static final int LATENCY_RATE = 200;
 
@@ -97,12 +98,8 @@ final class Runs {
     private void parse() throws Exception {
         System.err.println("== parse only");
         Path dir = dir("parse");
-        Files.createDirectories(dir);
-        List<Path> mails = new ArrayList<>();
         int n = o.quick() ? 50 : 2000;
-        for (int i = 0; i < n; i++) {
-            mails.add(Files.write(dir.resolve(i + ".eml"), BenchMails.text("parse-" + i + "@bench.example", i, LINES)));
-        }
+        List<Path> mails = ParseOnly.generated(dir, n, LINES);
         ParseOnly.Result r = ParseOnly.run(dir.resolve("w"), mails, o.quick() ? 1 : 5);
         table.ratio("parse only, " + n + " generated 5 KB mails, vs raw Mime4j", r.bridge(), r.mime4j(), "mails/s", 0.8, true);
         if (o.corpus() != null) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,15 +21,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.mailbridge.config.Config;
-import org.mailbridge.config.ConfigLoader;
 import org.mailbridge.event.Event;
 import org.mailbridge.event.EventJson;
 import org.mailbridge.spool.Envelope;
-import org.mailbridge.testing.FixedClock;
+import org.mailbridge.testing.GoldenMails;
 
 /**
  * One {@link Interpreter} is shared by the daemon's worker threads, which call
@@ -40,14 +36,14 @@ import org.mailbridge.testing.FixedClock;
  * many threads at once: every answer (event ids, topics, headers,
  * bodies and the bytes to publish, or the quarantine note) must be the reference, byte for byte.
  * The threads first go through the mails in lock-step, all on the same mail at once, then each
- * in its own shuffled order.
+ * in its own shuffled order, the second time without an explanation ({@link Interpreter#QUIET},
+ * the daemon's way), which must not change an answer either.
  *
  * <p>Shared mutable state anywhere on that path (a cache filled lazily, a formatter, a buffer
  * kept in a field) shows here as a wrong or mixed-up answer: with a {@code StringBuilder} made
  * static in {@code Template.render} or in {@code Whitespace.squash}, this test fails.
  */
 class ConcurrentInterpretationTest {
-    private static final Path ROOT = Path.of("src/test/resources/mail");
     /** More threads than the build machine's cores, so that calls interleave mid-mail. */
     private static final int THREADS = 4;
     private static final int LOCKSTEP_ROUNDS = 2;
@@ -55,8 +51,9 @@ class ConcurrentInterpretationTest {
 
     /** One mail, one way of handing it over, and the interpreter of its golden group. */
     private record Task(Path mail, Optional<Envelope> envelope, Interpreter interpreter) {
-        String answer() throws IOException {
-            return describe(interpreter.interpret(mail, envelope, line -> { }));
+        /** @param quiet whether to pass {@link Interpreter#QUIET}, as the daemon does, or an explanation reader */
+        String answer(boolean quiet) throws IOException {
+            return describe(interpreter.interpret(mail, envelope, quiet ? Interpreter.QUIET : line -> { }));
         }
 
         @Override
@@ -70,7 +67,7 @@ class ConcurrentInterpretationTest {
         List<Task> tasks = tasks();
         Map<Task, String> reference = new HashMap<>();
         for (Task t : tasks) {
-            reference.put(t, t.answer());
+            reference.put(t, t.answer(false));
         }
         assertThat(parsers(reference.values())).as("a mix of parsers and outcomes")
                 .contains("bugzilla", "koji", "bodhi", "git-multimail", "mail", "quarantined", "withheld");
@@ -90,14 +87,14 @@ class ConcurrentInterpretationTest {
                     for (int round = 0; round < LOCKSTEP_ROUNDS; round++) {
                         for (Task t : tasks) {
                             step.await();
-                            check(t, reference, wrong, compared);
+                            check(t, false, reference, wrong, compared);
                         }
                     }
                     List<Task> order = new ArrayList<>(tasks);
                     for (int round = 0; round < SHUFFLED_ROUNDS; round++) {
                         Collections.shuffle(order, random);
                         for (Task t : order) {
-                            check(t, reference, wrong, compared);
+                            check(t, true, reference, wrong, compared);
                         }
                     }
                     return null;
@@ -114,10 +111,11 @@ class ConcurrentInterpretationTest {
     }
 
     /** Compares one answer; an exception counts as a wrong answer, so no thread leaves the lock-step. */
-    private static void check(Task t, Map<Task, String> reference, Queue<String> wrong, AtomicLong compared) {
+    private static void check(Task t, boolean quiet, Map<Task, String> reference, Queue<String> wrong,
+                              AtomicLong compared) {
         String got;
         try {
-            got = t.answer();
+            got = t.answer(quiet);
         } catch (IOException | RuntimeException e) {
             got = "threw " + e;
         }
@@ -140,32 +138,17 @@ class ConcurrentInterpretationTest {
 
     /** Every golden mail, bare and with an envelope sender, with one interpreter per group. */
     private static List<Task> tasks() throws Exception {
-        List<Path> mails;
-        try (Stream<Path> s = Files.walk(ROOT)) {
-            mails = s.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
-        }
         Map<Path, Interpreter> byGroup = new HashMap<>();
         Optional<Envelope> envelope = Optional.of(new Envelope("smtp", "bugzilla@redhat.com", List.of("bridge@example.org"),
                 "192.0.2.1", "mx.example.org", null));
         List<Task> out = new ArrayList<>();
-        for (Path m : mails) {
-            Interpreter in = byGroup.computeIfAbsent(m.getParent(), ConcurrentInterpretationTest::interpreter);
+        for (Path m : GoldenMails.mails()) {
+            Interpreter in = byGroup.computeIfAbsent(m.getParent(), GoldenMails::interpreter);
             out.add(new Task(m, Optional.empty(), in));
             out.add(new Task(m, envelope, in));
         }
         assertThat(out).hasSizeGreaterThan(200);
         return out;
-    }
-
-    private static Interpreter interpreter(Path group) {
-        try {
-            Path conf = group.resolve("config.toml");
-            String text = Files.exists(conf) ? Files.readString(conf) : "";
-            Config c = ConfigLoader.parse(text, conf.toAbsolutePath(), Map.of("XDG_DATA_HOME", "/nonexistent"));
-            return Interpreters.create(c, FixedClock.CLOCK);
-        } catch (Exception e) {
-            throw new IllegalStateException(group + ": " + e, e);
-        }
     }
 
     /** All an answer says, as text: what the daemon would publish, withhold or quarantine. */
