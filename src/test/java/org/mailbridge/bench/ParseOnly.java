@@ -25,10 +25,13 @@ import org.mailbridge.pipeline.Interpreter;
 import org.mailbridge.pipeline.Interpreters;
 
 /**
- * Parse only, in one JVM: the bridge's interpreter (bounded Mime4j read, every parser, the
- * events built) against raw Mime4j on the same files (a message built with
- * {@link DefaultMessageBuilder}, its subject and sender read and every text part decoded to a
- * string). Rounds alternate between the two after a warm-up.
+ * Parse only, in one JVM: the bridge's interpreter, called as the daemon calls it (bounded
+ * Mime4j read, every parser, the events built, serialised and schema-checked) against raw
+ * Mime4j on the same files (a message built with {@link DefaultMessageBuilder}, its subject and
+ * sender read and every text part decoded to a string). Rounds alternate between the two after
+ * a warm-up. Both read every file's bytes in every round; the raw side does not decode the other
+ * header fields, parse the date, ask parsers or make, write and check an event, which the
+ * daemon must: the ratio compares a whole interpretation with a parse.
  */
 final class ParseOnly {
     /** @param bridge mails/s through the interpreter @param mime4j mails/s through raw Mime4j */
