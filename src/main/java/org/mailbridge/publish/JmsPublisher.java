@@ -186,21 +186,41 @@ public final class JmsPublisher implements Publisher {
     }
 
     private void reset() {
-        producers.values().forEach(JmsPublisher::closeQuietly);
+        reset(false);
+    }
+
+    /**
+     * Drops the connection. A connection that failed is closed on a thread of its own: closing
+     * one whose failover transport is still reconnecting waits for each producer's and session's
+     * detach in turn (up to the request time-out each), and the sender must not wait for that.
+     * What it still had unconfirmed is failed here, so no confirmation can arrive for it later.
+     */
+    private void reset(boolean wait) {
+        Connection old = connection;
+        List<MessageProducer> oldProducers = List.copyOf(producers.values());
         producers.clear();
-        if (connection != null) {
+        connection = null;
+        session = null;
+        pending.failAll(new PublishException(PublishException.Scope.CONNECTION, domain.name(),
+                "connection dropped before the broker confirmed", null));
+        if (old == null) {
+            return;
+        }
+        Runnable close = () -> {
+            oldProducers.forEach(JmsPublisher::closeQuietly);
             try {
-                connection.close();
+                old.close();
             } catch (JMSException | RuntimeException e) {
                 LOG.debug("msg=\"close failed\" err=\"{}\"", oneLine(e));
             }
+        };
+        if (wait) {
+            close.run();
+        } else {
+            Thread t = new Thread(close, "mailbridge-close-" + domain.name());
+            t.setDaemon(true);
+            t.start();
         }
-        connection = null;
-        session = null;
-        // Everything still unconfirmed was sent on the connection just dropped: it is the
-        // connection's failure, and the mails go back for a retry.
-        pending.failAll(new PublishException(PublishException.Scope.CONNECTION, domain.name(),
-                "connection dropped before the broker confirmed", null));
     }
 
     private static void closeQuietly(MessageProducer p) {
@@ -218,7 +238,7 @@ public final class JmsPublisher implements Publisher {
 
     @Override
     public synchronized void close() {
-        reset();
+        reset(true);
         pending.close();
     }
 }
