@@ -46,6 +46,8 @@ public final class Daemon implements AutoCloseable {
     private static final Duration HEARTBEAT = Duration.ofSeconds(10);
     private static final int MAX_REFUSALS = 3;
     private static final Duration INTAKE_GRACE = Duration.ofSeconds(20);
+    /** At most this long a stop waits for the mail in flight; what is left is published again at the next start. */
+    private static final Duration STOP_DRAIN = Duration.ofSeconds(10);
 
     private final Config config;
     private final Spool spool;
@@ -203,7 +205,8 @@ public final class Daemon implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            window.stop(config.daemon().publishTimeout());
+            window.stop(STOP_DRAIN.compareTo(config.daemon().publishTimeout()) < 0 ? STOP_DRAIN
+                    : config.daemon().publishTimeout());
             monitor.write();
             stopped.countDown();
         }
@@ -353,7 +356,7 @@ public final class Daemon implements AutoCloseable {
         stop();
         if (running) {
             try {
-                awaitStopped(config.daemon().publishTimeout().plusSeconds(5));
+                awaitStopped(STOP_DRAIN.plusSeconds(20));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -206,7 +206,7 @@ final class DomainLane implements AutoCloseable {
         }
         thread.interrupt();
         try {
-            thread.join(10_000);
+            thread.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -114,7 +114,7 @@ final class Settler implements AutoCloseable {
     public void close() {
         closing = true;
         try {
-            thread.join(30_000);
+            thread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -80,6 +80,11 @@ public final class JmsPublisher implements Publisher {
                 }
                 failed = true;
                 LOG.warn("msg=\"broker connection lost\" domain={} err=\"{}\"", domain.name(), oneLine(e));
+                // What was in flight on it will not be confirmed now: fail it at once rather than
+                // at the confirmation time-out, so the mail goes back for a retry (or, stopping,
+                // the daemon need not wait for it).
+                pending.failAll(new PublishException(PublishException.Scope.CONNECTION, domain.name(),
+                        "connection lost before the broker confirmed: " + oneLine(e), e));
             });
             c.start();
             connection = c;
