@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 import org.mailbridge.event.EventHeaders;
 import org.mailbridge.log.LogFmt;
@@ -33,7 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
-    private static final Consumer<String> QUIET = s -> { };
 
     private final Spool spool;
     private final Quarantine quarantine;
@@ -99,7 +97,7 @@ public final class Pipeline {
         long start = System.nanoTime();
         Interpretation in;
         try {
-            in = interpreter.interpret(claimed.path(), envelopes.read(claimed.name()), QUIET);
+            in = interpreter.interpret(claimed.path(), envelopes.read(claimed.name()), Interpreter.QUIET);
         } catch (java.nio.file.AccessDeniedException e) {
             // Retrying cannot help (a writer's permissions); keep it, with the reason, for an operator.
             return done(quarantine(claimed, note(QuarantineReason.UNREADABLE, "", "cannot read the spool file: " + e), ""));
