@@ -65,11 +65,7 @@ final class ParseCommand extends BaseCommand {
     private ExitCode parseOne(Interpreter interpreter, String file) {
         Interpretation in;
         try (InputStream s = file.equals("-") ? System.in : Files.newInputStream(Path.of(file))) {
-            in = interpreter.interpret(s, line -> {
-                if (explain) {
-                    err().println(file + ": " + line);
-                }
-            });
+            in = interpreter.interpret(s, explain ? line -> err().println(file + ": " + line) : Interpreter.QUIET);
         } catch (NoSuchFileException e) {
             err().println(file + ": no such file");
             return ExitCode.IO_ERROR;

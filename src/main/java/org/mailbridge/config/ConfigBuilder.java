@@ -95,7 +95,19 @@ final class ConfigBuilder {
                 r.publishTimeout() == null ? d.publishTimeout() : Units.duration("daemon.publish_timeout", r.publishTimeout()),
                 r.probeInterval() == null ? d.probeInterval() : Units.duration("daemon.probe_interval", r.probeInterval()),
                 r.sweepInterval() == null ? d.sweepInterval() : Units.duration("daemon.sweep_interval", r.sweepInterval()),
-                r.tmpMaxAge() == null ? d.tmpMaxAge() : Units.duration("daemon.tmp_max_age", r.tmpMaxAge()));
+                r.tmpMaxAge() == null ? d.tmpMaxAge() : Units.duration("daemon.tmp_max_age", r.tmpMaxAge()),
+                positive("daemon.window", r.window(), d.window(), 1),
+                positive("daemon.workers", r.workers(), d.workers(), 0));
+    }
+
+    private static int positive(String key, Integer value, int otherwise, int min) throws ConfigException {
+        if (value == null) {
+            return otherwise;
+        }
+        if (value < min || value > 65_536) {
+            throw ConfigException.forKey(key, "key '" + key + "': must be between " + min + " and 65536, not " + value);
+        }
+        return value;
     }
 
     private static StatusSettings status(RawConfig.RawStatus r) throws ConfigException {

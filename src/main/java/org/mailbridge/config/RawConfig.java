@@ -74,7 +74,7 @@ record RawConfig(
     }
 
     record RawDaemon(String pollInterval, String retryMin, String retryMax, String publishTimeout, String probeInterval,
-            String sweepInterval, String tmpMaxAge) {
+            String sweepInterval, String tmpMaxAge, Integer window, Integer workers) {
     }
 
     record RawStatus(String maxWait, String heartbeatMaxAge, Integer maxQuarantine, Map<String, String> quiet) {

@@ -46,6 +46,8 @@ public final class Daemon implements AutoCloseable {
     private static final Duration HEARTBEAT = Duration.ofSeconds(10);
     private static final int MAX_REFUSALS = 3;
     private static final Duration INTAKE_GRACE = Duration.ofSeconds(20);
+    /** At most this long a stop waits for the mail in flight; what is left is published again at the next start. */
+    private static final Duration STOP_DRAIN = Duration.ofSeconds(10);
 
     private final Config config;
     private final Spool spool;
@@ -55,6 +57,8 @@ public final class Daemon implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final Map<String, Publisher> publishers;
     private final Pipeline pipeline;
+    private final Window window;
+    private final CrashLedger crashes;
     private final Monitor monitor;
     private final BridgeMetrics metrics;
     private final Optional<MetricsServer> metricsServer;
@@ -80,6 +84,7 @@ public final class Daemon implements AutoCloseable {
         this.dispatcher = new Dispatcher(new Router(config.domains(),
                 config.topicPrefix() + "." + config.environment() + "."), metered);
         this.pipeline = new Pipeline(spool, crashes, interpreter, dispatcher, config.archive(), MAX_REFUSALS, clock);
+        this.crashes = crashes;
         this.held = new HeldMail(config.daemon().retryMax());
         this.monitor = new Monitor(new StateFile(spool.root()), clock, SpoolNames.host(), this::domainStates,
                 config.status().quiet(), () -> held.count(System.nanoTime()));
@@ -89,6 +94,10 @@ public final class Daemon implements AutoCloseable {
         metricsServer.ifPresent(m -> LOG.info("{}", LogFmt.msg("metrics endpoint listening")
                 .kv("url", "http://" + config.metrics().listen().get().getHostString() + ":" + m.port() + "/metrics")));
         this.intakes = new Intakes(config.intake(), spool);
+        this.nextSweep = System.nanoTime() + config.daemon().sweepInterval().toNanos();
+        // Last: its senders start connecting at once, and nothing after this may fail.
+        this.window = new Window(pipeline, metered, config.daemon().window(), config.daemon().workerThreads(),
+                config.daemon().probeInterval(), config.daemon().retryMax().multipliedBy(2), this::finished);
     }
 
     /**
@@ -169,74 +178,72 @@ public final class Daemon implements AutoCloseable {
     }
 
     /**
-     * Runs until {@link #stop()}; returns when the message in hand is settled. Nothing but a
-     * stop ends it: spool I/O errors and broker outages are logged and waited out.
+     * Runs until {@link #stop()}: claims waiting mail in spool order into the {@link Window} as
+     * fast as it has room, and returns once the mail in flight is settled (or the grace period
+     * is over; what is left is published again at the next start). Nothing but a stop ends it:
+     * spool I/O errors and broker outages are logged and waited out.
      */
     public void run() {
-        long nextBeat = 0;
-        long nextAttempt = 0;
-        long nextProbe = 0;
-        long nextSweep = System.nanoTime() + config.daemon().sweepInterval().toNanos();
+        running = true;
         try {
-            while (stopRequested.getCount() > 0) {
-                long now = System.nanoTime();
-                if (now - nextBeat >= 0) {
-                    monitor.write();
-                    nextBeat = now + HEARTBEAT.toNanos();
-                }
-                if (now - nextSweep >= 0) {
-                    sweep();
-                    nextSweep = now + config.daemon().sweepInterval().toNanos();
-                }
-                if (now - nextAttempt < 0) {
-                    if (now - nextProbe >= 0) {
-                        nextProbe = now + config.daemon().probeInterval().toNanos();
-                        if (probe()) {
-                            nextAttempt = now;
-                            continue;
-                        }
-                    }
-                    // Backing off; wake for heartbeats and probes so that status can tell waiting from dead.
-                    long wake = Math.min(nextAttempt - now, Math.min(nextBeat - now, nextProbe - now));
-                    stopRequested.await(Math.max(wake, 1), TimeUnit.NANOSECONDS);
+            while (!stopping()) {
+                tick();
+                if (!window.anyDomainUsable()) {
+                    // No broker to send to: claiming would only read mail to set it aside again.
+                    monitor.domainsMayHaveChanged();
+                    stopRequested.await(config.daemon().probeInterval().toMillis(), TimeUnit.MILLISECONDS);
                     continue;
                 }
+                monitor.domainsMayHaveChanged();
                 Duration backOff = safeCycle();
                 if (backOff == null) {
                     watcher.await(config.daemon().pollInterval());
                 } else if (!backOff.isZero()) {
-                    nextAttempt = System.nanoTime() + backOff.toNanos();
-                    nextProbe = System.nanoTime() + config.daemon().probeInterval().toNanos();
+                    stopRequested.await(backOff.toMillis(), TimeUnit.MILLISECONDS);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            window.stop(STOP_DRAIN.compareTo(config.daemon().publishTimeout()) < 0 ? STOP_DRAIN
+                    : config.daemon().publishTimeout());
             monitor.write();
             stopped.countDown();
         }
     }
 
+    private boolean stopping() {
+        return stopRequested.getCount() == 0;
+    }
+
+    private volatile boolean running;
+    private long nextBeat;
+    private long nextSweep;
+
+    /** Heartbeats and the periodic sweep, also while the claimer waits for room in the window. */
+    private void tick() {
+        long now = System.nanoTime();
+        if (now - nextBeat >= 0) {
+            monitor.write();
+            nextBeat = now + HEARTBEAT.toNanos();
+        }
+        if (now - nextSweep >= 0) {
+            sweep();
+            nextSweep = now + config.daemon().sweepInterval().toNanos();
+        }
+    }
+
     /** One cycle; a failure of the spool itself (not of one mail) is logged and backed off, never fatal. */
-    private Duration safeCycle() {
+    private Duration safeCycle() throws InterruptedException {
         try {
-            return cycle();
+            Duration d = cycle();
+            backoff.reset();
+            return d;
         } catch (IOException | RuntimeException e) {
             monitor.diskError(e.toString());
             Duration wait = backoff.fail();
             LOG.error("{}", LogFmt.msg("spool error").kv("retry_in_ms", wait.toMillis()).kv("err", e.toString()), e);
             return wait;
-        }
-    }
-
-    /** Whether every broker can be reached now: the back-off can end early. */
-    private boolean probe() {
-        try {
-            dispatcher.connectAll();
-            LOG.info("{}", LogFmt.msg("broker reachable again"));
-            return true;
-        } catch (PublishException e) {
-            return false;
         }
     }
 
@@ -252,54 +259,60 @@ public final class Daemon implements AutoCloseable {
     }
 
     /**
-     * Connects if needed, then works through {@code new/} once.
+     * Claims what waits in {@code new/}, oldest first, into the window.
      *
-     * @return null when there was nothing to do, zero to go on at once, or how long to back off
+     * @return null when there was nothing to do, zero to look again at once
      */
-    private Duration cycle() throws IOException {
-        try {
-            dispatcher.connectAll();
-            monitor.domainsMayHaveChanged();
-        } catch (PublishException e) {
-            monitor.domainsMayHaveChanged();
-            Duration wait = backoff.fail();
-            LOG.warn("{}", LogFmt.msg("broker unavailable").kv("domain", e.domain()).kv("retry_in_ms", wait.toMillis())
-                    .kv("err", e.getMessage()));
-            return wait;
-        }
+    private Duration cycle() throws IOException, InterruptedException {
         List<SpoolEntry> waiting = spool.waiting();
         boolean worked = false;
         for (SpoolEntry e : waiting) {
-            if (stopRequested.getCount() == 0) {
+            if (stopping()) {
                 break;
             }
-            if (held.held(e.name(), System.nanoTime())) {
+            if (window.relist()) {
+                return Duration.ZERO; // held mail is back: it goes before what came after it
+            }
+            if (held.held(e.name(), System.nanoTime()) || window.blocked(e.name())) {
                 continue;
+            }
+            if (!window.acquire(this::stopping, this::tick)) {
+                break;
             }
             Optional<SpoolEntry> claimed = spool.claim(e);
             if (claimed.isEmpty()) {
+                window.unused();
                 continue;
             }
             worked = true;
-            Outcome o = pipeline.process(claimed.get());
-            monitor.record(claimed.get().name(), o);
-            OutcomeLabels.count(metrics, o);
-            if (o instanceof Outcome.Held h) {
-                held.hold(e.name(), System.nanoTime());
-                monitor.diskError(h.error().toString());
-                continue;
+            if (crashes.suspect(e.name())) {
+                LOG.info("{}", LogFmt.msg("working alone on a mail that was in hand at a crash").kv("name", e.name()));
+                window.submitAlone(claimed.get(), this::stopping, this::tick);
+            } else {
+                window.submit(claimed.get());
             }
-            if (o instanceof Outcome.Retry r && r.error().scope() == PublishException.Scope.CONNECTION) {
-                return backoff.fail();
-            }
-            backoff.reset();
         }
         return worked ? Duration.ZERO : null;
     }
 
+    /** A mail left the window: counters, status, and mail set aside for a local failure. */
+    private void finished(SpoolEntry claimed, Outcome o) {
+        monitor.record(claimed.name(), o);
+        OutcomeLabels.count(metrics, o);
+        if (o instanceof Outcome.Held h) {
+            held.hold(claimed.name(), System.nanoTime());
+            monitor.diskError(h.error().toString());
+        }
+    }
+
+    /** Whether each domain can take mail (up, or in probation after an outage). */
     private Map<String, Boolean> domainStates() {
         Map<String, Boolean> m = new LinkedHashMap<>();
-        publishers.forEach((name, p) -> m.put(name, p.connected()));
+        if (window == null) {
+            publishers.keySet().forEach(name -> m.put(name, false)); // still starting
+            return m;
+        }
+        window.domainStates().forEach((name, state) -> m.put(name, !DomainLane.State.DOWN.label().equals(state)));
         return m;
     }
 
@@ -341,6 +354,14 @@ public final class Daemon implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        if (running) {
+            try {
+                awaitStopped(STOP_DRAIN.plusSeconds(20));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        window.close();
         dispatcher.close();
         metricsServer.ifPresent(MetricsServer::close);
         broker.ifPresent(EmbeddedBroker::close);

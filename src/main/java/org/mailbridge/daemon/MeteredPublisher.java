@@ -1,9 +1,11 @@
 package org.mailbridge.daemon;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.mailbridge.event.Event;
 import org.mailbridge.metrics.BridgeMetrics;
+import org.mailbridge.publish.Confirms;
 import org.mailbridge.publish.PublishException;
 import org.mailbridge.publish.Publisher;
 
@@ -20,19 +22,16 @@ final class MeteredPublisher implements Publisher {
     }
 
     @Override
-    public void publish(List<Event> events) throws PublishException {
+    public CompletableFuture<Void> send(List<Event> events) {
         long start = System.nanoTime();
-        boolean ok = false;
         metrics.sending(domain, events.size());
-        try {
-            inner.publish(events);
-            ok = true;
-        } catch (PublishException e) {
-            metrics.publishFailed(domain, e.scope().name().toLowerCase(java.util.Locale.ROOT));
-            throw e;
-        } finally {
-            metrics.confirmed(domain, events.size(), (System.nanoTime() - start) / 1e9, ok);
-        }
+        return inner.send(events).whenComplete((ok, error) -> {
+            if (error != null) {
+                metrics.publishFailed(domain, Confirms.unwrap(error, domain).scope().name()
+                        .toLowerCase(java.util.Locale.ROOT));
+            }
+            metrics.confirmed(domain, events.size(), (System.nanoTime() - start) / 1e9, error == null);
+        });
     }
 
     @Override

@@ -1,10 +1,10 @@
 package org.mailbridge.event;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +26,7 @@ public final class EventFactory {
     private final String topicPrefix;
     private final String environment;
     private final Clock clock;
+    private volatile SentAt lastSentAt;
 
     public EventFactory(String topicPrefix, String environment, Clock clock) {
         this.topicPrefix = topicPrefix;
@@ -83,7 +84,18 @@ public final class EventFactory {
 
     /** Now, as the {@code sent-at} header writes it. */
     public String sentAt() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
-                .format(SENT_AT);
+        // The text changes once a second; every mail of that second reuses it.
+        long second = clock.instant().getEpochSecond();
+        SentAt last = lastSentAt;
+        if (last == null || last.second() != second) {
+            last = new SentAt(second, OffsetDateTime.ofInstant(Instant.ofEpochSecond(second), ZoneOffset.UTC)
+                    .format(SENT_AT));
+            lastSentAt = last;
+        }
+        return last.text();
+    }
+
+    /** One second's {@code sent-at} text; replaced whole, so threads see a matching pair. */
+    private record SentAt(long second, String text) {
     }
 }

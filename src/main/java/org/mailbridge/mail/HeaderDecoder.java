@@ -23,6 +23,7 @@ import org.mailbridge.spi.Header;
 /** Decodes header fields: raw bytes to text, unfolding, RFC 2047 words, addresses, dates. */
 final class HeaderDecoder {
     private static final Pattern FOLD = Pattern.compile("\\r?\\n(?=[ \\t])");
+    private static final Pattern LINE_ENDS_AT_END = Pattern.compile("[\\r\\n]+$");
     private static final Pattern COMMENT_TAIL = Pattern.compile("\\s*\\([^()]*\\)\\s*$");
 
     private HeaderDecoder() {
@@ -39,12 +40,22 @@ final class HeaderDecoder {
         } else {
             raw = f.getBody();
         }
-        raw = FOLD.matcher(raw == null ? "" : raw).replaceAll("").replaceAll("[\\r\\n]+$", "").strip();
-        String value;
-        try {
-            value = DecoderUtil.decodeEncodedWords(raw, DecodeMonitor.SILENT);
-        } catch (RuntimeException e) {
-            value = raw; // a broken encoded word stays as written
+        raw = raw == null ? "" : raw;
+        // The patterns only change text that has a line break: most values have none.
+        if (raw.indexOf('\n') >= 0) {
+            raw = FOLD.matcher(raw).replaceAll("");
+        }
+        if (raw.indexOf('\n') >= 0 || raw.indexOf('\r') >= 0) {
+            raw = LINE_ENDS_AT_END.matcher(raw).replaceAll("");
+        }
+        raw = raw.strip();
+        String value = raw;
+        if (raw.contains("=?")) {
+            try {
+                value = DecoderUtil.decodeEncodedWords(raw, DecodeMonitor.SILENT);
+            } catch (RuntimeException e) {
+                value = raw; // a broken encoded word stays as written
+            }
         }
         return new Header(f.getName().strip(), value, raw);
     }
@@ -70,7 +81,14 @@ final class HeaderDecoder {
     }
 
     static Optional<OffsetDateTime> date(String value) {
-        String v = COMMENT_TAIL.matcher(value.strip()).replaceAll("");
+        String v = value.strip();
+        if (v.indexOf(')') >= 0) {
+            v = COMMENT_TAIL.matcher(v).replaceAll("");
+        }
+        OffsetDateTime common = CommonDates.read(v);
+        if (common != null) {
+            return Optional.of(common);
+        }
         try {
             return Optional.of(OffsetDateTime.from(DateTimeFieldLenientImpl.RFC_5322.parse(v)));
         } catch (java.time.DateTimeException e) {

@@ -53,6 +53,23 @@ final class LimitedInputStream extends FilterInputStream {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         int n = super.read(b, off, len);
+        if (n > 0 && count + n <= maxSize) {
+            // The usual case, a block well within the size: count it at once, then measure lines.
+            count += n;
+            long l = line;
+            for (int i = off; i < off + n; i++) {
+                if (b[i] == '\n') {
+                    l = 0;
+                } else if (++l > maxLine) {
+                    // Counted as far as the byte that broke the limit, as the byte-wise path does.
+                    count -= off + n - 1 - i;
+                    line = l;
+                    throw lineTooLong();
+                }
+            }
+            line = l;
+            return n;
+        }
         for (int i = 0; i < n; i++) {
             account(b[off + i]);
         }
@@ -79,7 +96,11 @@ final class LimitedInputStream extends FilterInputStream {
         if (b == '\n') {
             line = 0;
         } else if (++line > maxLine) {
-            throw new LimitExceeded(false, "a line is longer than limits.max_line_length (" + maxLine + " bytes)");
+            throw lineTooLong();
         }
+    }
+
+    private LimitExceeded lineTooLong() {
+        return new LimitExceeded(false, "a line is longer than limits.max_line_length (" + maxLine + " bytes)");
     }
 }

@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.MimeIOException;
@@ -39,6 +41,7 @@ import org.mailbridge.spool.QuarantineReason;
 public final class MailReader {
     private static final Set<String> ADDRESS_HEADERS = Set.of("from", "sender", "reply-to", "to", "cc");
     private static final int ENVELOPE_LINE_MAX = 4096;
+    private static final Pattern SPACES = Pattern.compile("[ \t\r\n]+");
 
     private final Limits limits;
     private final MimeConfig mimeConfig;
@@ -68,13 +71,14 @@ public final class MailReader {
     /** Reads a message from a stream, which it does not close. */
     public Mail read(InputStream raw) throws IOException, MalformedMailException {
         LimitedInputStream counted = new LimitedInputStream(raw, limits.maxMessageSize(), limits.maxLineLength());
-        BufferedInputStream in = new BufferedInputStream(counted, 64 * 1024);
+        // Room for the envelope line's mark; Mime4j buffers its own reading. A bigger buffer is
+        // zeroed for every mail and costs more than the whole parse of a small one.
+        BufferedInputStream in = new BufferedInputStream(counted, 2 * ENVELOPE_LINE_MAX);
         try {
             Optional<Address> fromLine = EnvelopeLine.consume(in, ENVELOPE_LINE_MAX);
             PartCollector collector = new PartCollector(limits);
             MimeStreamParser parser = new MimeStreamParser(mimeConfig, DecodeMonitor.SILENT,
-                    new DefaultBodyDescriptorBuilder(null, org.apache.james.mime4j.field.LenientFieldParser.getParser(),
-                            DecodeMonitor.SILENT));
+                    new DefaultBodyDescriptorBuilder(null, ContentFieldsOnly.PARSER, DecodeMonitor.SILENT));
             parser.setContentDecoding(true);
             parser.setNoRecurse();
             parser.setContentHandler(collector);
@@ -115,7 +119,7 @@ public final class MailReader {
         // The envelope sender is only what the MTA gave deliver: Return-Path and From lines
         // inside the message are the sender's own words.
         return new Mail(hs, addresses, c.parts(), fromLine, hs.first("Date").flatMap(HeaderDecoder::date),
-                contentKey(hs, c.bodyDigest()), size);
+                contentKey(hs, c::bodyDigest), size);
     }
 
     /**
@@ -124,7 +128,7 @@ public final class MailReader {
      * fields a relay adds ({@link TraceFields}), plus the body. The same mail by two routes, or
      * delivered twice, keeps its key; two mails that share a placeholder id do not.
      */
-    static String contentKey(Headers h, byte[] bodyDigest) {
+    static String contentKey(Headers h, Supplier<byte[]> bodyDigest) {
         Optional<String> mid = MessageIds.key(h.all("Message-ID"));
         if (mid.isPresent()) {
             return mid.get();
@@ -132,12 +136,12 @@ public final class MailReader {
         MessageDigest md = PartCollector.sha256();
         for (Header f : h.fields()) {
             if (!TraceFields.isTrace(f.name())) {
-                String value = f.raw().strip().replaceAll("[ \t\r\n]+", " ");
+                String value = SPACES.matcher(f.raw().strip()).replaceAll(" ");
                 md.update((f.name().toLowerCase(Locale.ROOT) + ":" + value + "\n").getBytes(StandardCharsets.UTF_8));
             }
         }
         md.update((byte) 0);
-        md.update(bodyDigest);
+        md.update(bodyDigest.get());
         return "sha256:" + HexFormat.of().formatHex(md.digest());
     }
 

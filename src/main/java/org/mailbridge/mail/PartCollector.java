@@ -27,6 +27,9 @@ import org.mailbridge.spi.MailPart;
  */
 final class PartCollector extends AbstractContentHandler {
     private static final int SKIP_BUFFER = 16 * 1024;
+    private static final byte[] ZERO = {0};
+    /** Never updated, only cloned: safe to share between threads. */
+    private static final MessageDigest SHA256 = newSha256();
 
     /** A structural limit was crossed; the message is malformed. */
     static final class LimitBreached extends MimeException {
@@ -40,7 +43,13 @@ final class PartCollector extends AbstractContentHandler {
     private final Limits limits;
     private final List<Field> topFields = new ArrayList<>();
     private final List<MailPart> parts = new ArrayList<>();
-    private final MessageDigest body = sha256();
+    /**
+     * The body digest, made when the top header ends, and only when the Message-ID cannot key
+     * the mail (see {@link MailReader#contentKey}): usually it can, and the digest of every body
+     * byte is then work for nothing. Null before and when not needed.
+     */
+    private MessageDigest body;
+    private boolean topHeaderDone;
     private int partDepth;
     private int multipartDepth;
     private int bodyParts;
@@ -51,7 +60,16 @@ final class PartCollector extends AbstractContentHandler {
         this.budget = limits.maxMailText();
     }
 
+    /** A fresh SHA-256, cloned from one made once (a provider look-up costs more than a clone). */
     static MessageDigest sha256() {
+        try {
+            return (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -62,9 +80,43 @@ final class PartCollector extends AbstractContentHandler {
     /**
      * A digest of the message body as read: every part's header fields and decoded content, in
      * order. It is what a relay does not touch, so it is part of a mail's identity.
+     *
+     * @throws IllegalStateException when the Message-ID keys the mail, so none was made
      */
     byte[] bodyDigest() {
+        if (body == null) {
+            throw new IllegalStateException("no body digest: the Message-ID keys this mail");
+        }
         return body.digest();
+    }
+
+    @Override
+    public void endHeader() {
+        if (partDepth == 0) {
+            decideDigest();
+        }
+    }
+
+    /** At the end of the top header (or, failing that, before the first body byte): digest or not. */
+    private void decideDigest() {
+        if (!topHeaderDone) {
+            topHeaderDone = true;
+            List<String> ids = new ArrayList<>(1);
+            for (Field f : topFields) {
+                if (f.getName().strip().equalsIgnoreCase("Message-ID")) {
+                    ids.add(HeaderDecoder.decode(f).value());
+                }
+            }
+            if (MessageIds.key(ids).isEmpty()) {
+                body = sha256();
+            }
+        }
+    }
+
+    private void digest(byte[] b, int off, int len) {
+        if (body != null) {
+            body.update(b, off, len);
+        }
     }
 
     List<Field> topFields() {
@@ -109,6 +161,10 @@ final class PartCollector extends AbstractContentHandler {
             }
             topFields.add(field);
         } else {
+            decideDigest();
+            if (body == null) {
+                return;
+            }
             body.update(field.getRaw().toByteArray());
             body.update((byte) '\n');
         }
@@ -116,6 +172,7 @@ final class PartCollector extends AbstractContentHandler {
 
     @Override
     public void body(BodyDescriptor bd, InputStream is) throws MimeException, IOException {
+        decideDigest();
         String type = bd.getMimeType() == null ? "text/plain" : bd.getMimeType().toLowerCase(Locale.ROOT);
         String filename = "";
         String disposition = "";
@@ -133,10 +190,11 @@ final class PartCollector extends AbstractContentHandler {
         }
         int cap = (int) Math.max(0, Math.min(limits.maxPartText(), budget));
         byte[] kept = is.readNBytes(cap);
-        body.update(kept);
-        // skipAll digests the rest, so the content key covers the whole part, kept or not.
-        long size = kept.length + skipAll(is);
-        body.update((byte) 0);
+        digest(kept, 0, kept.length);
+        // skipAll digests the rest, so the content key covers the whole part, kept or not. Fewer
+        // bytes than asked for means the part ended: there is no rest.
+        long size = kept.length < cap ? kept.length : kept.length + skipAll(is);
+        digest(ZERO, 0, 1);
         boolean truncated = size > kept.length;
         if (truncated) {
             kept = cutAtLineEnd(kept);
@@ -172,7 +230,7 @@ final class PartCollector extends AbstractContentHandler {
         long n = 0;
         int r;
         while ((r = is.read(buf)) > 0) {
-            body.update(buf, 0, r);
+            digest(buf, 0, r);
             n += r;
         }
         return n;

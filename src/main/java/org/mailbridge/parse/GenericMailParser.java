@@ -42,6 +42,12 @@ public final class GenericMailParser implements MailParser {
         return Integer.MAX_VALUE;
     }
 
+    /** Its settings are fixed at {@link #init}; nothing else is kept. */
+    @Override
+    public boolean threadSafe() {
+        return true;
+    }
+
     @Override
     public Set<String> topics() {
         return Set.of(TOPIC);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import org.mailbridge.spi.ExplainingParser;
@@ -18,11 +19,22 @@ import org.slf4j.LoggerFactory;
  * then id), as {@link ParserLoader} found them. The first that does not answer "not mine" owns a
  * mail. A parser that throws is contained: its mail is quarantined, other mail and parsers go on;
  * plugin parsers also run within {@code limits.plugin_timeout} ({@link TimedCalls}).
+ *
+ * <p>Thread-safe: {@link #parse} may be called from many threads at once. A parser that does not
+ * declare {@link MailParser#threadSafe()} is asked by one of them at a time (a fair lock per
+ * parser, its turn); the others are asked concurrently.
  */
 public final class ParserRegistry implements AutoCloseable {
+    /**
+     * The explanation nobody reads: given it, {@link #parse} asks each parser without one
+     * ({@link MailParser#parse(Mail)}), so no line of it is ever built. The daemon passes it.
+     */
+    public static final Consumer<String> QUIET = line -> { };
+
     private static final Logger LOG = LoggerFactory.getLogger(ParserRegistry.class);
 
     private final List<LoadedParser> parsers;
+    private final List<Asked> asked;
     private final List<String> broken;
     private final List<ParserSource> sources;
     private final TimedCalls timed;
@@ -31,9 +43,18 @@ public final class ParserRegistry implements AutoCloseable {
                    Duration pluginTimeout) {
         this.timed = new TimedCalls(pluginTimeout);
         this.parsers = List.copyOf(parsers);
+        this.asked = this.parsers.stream().map(lp -> new Asked(lp, lp.threadSafe() ? null : new ReentrantLock(true)))
+                .toList();
         this.broken = List.copyOf(broken);
         this.sources = List.copyOf(sources);
         broken.forEach(b -> LOG.error("msg=\"parser not loaded\" detail=\"{}\"", b.replace("\"", "'")));
+        this.parsers.stream().filter(lp -> !lp.threadSafe()).forEach(lp -> LOG.info(
+                "msg=\"parser does not declare threadSafe(); it is asked about one mail at a time\" parser={} source=\"{}\"",
+                lp.parser().id(), lp.source().replace("\"", "'")));
+    }
+
+    /** A parser, and its turn when it is asked by one thread at a time (else null). */
+    private record Asked(LoadedParser loaded, ReentrantLock turn) {
     }
 
     /** What kind of parser it is, for {@code mailbridge parsers}. */
@@ -57,8 +78,18 @@ public final class ParserRegistry implements AutoCloseable {
      * @param parser the parser, initialised
      * @param source {@code built-in}, a rule file or a plugin jar
      * @param kind java, rule or plugin
+     * @param threadSafe what its {@link MailParser#threadSafe()} said at start; false until asked
      */
-    public record LoadedParser(MailParser parser, String source, Kind kind) {
+    public record LoadedParser(MailParser parser, String source, Kind kind, boolean threadSafe) {
+        /** A parser just found, not yet asked about threads. */
+        public LoadedParser(MailParser parser, String source, Kind kind) {
+            this(parser, source, kind, false);
+        }
+
+        /** The same with the parser's answer about threads. */
+        LoadedParser withThreadSafe(boolean safe) {
+            return new LoadedParser(parser, source, kind, safe);
+        }
     }
 
     /**
@@ -115,36 +146,65 @@ public final class ParserRegistry implements AutoCloseable {
     /**
      * Asks each parser in turn; the first that does not answer "not mine" owns the mail.
      *
-     * @param explain receives one line per parser asked, for {@code parse --explain}
+     * @param explain receives one line per parser asked, for {@code parse --explain}; {@link #QUIET}
+     *     for none
      */
     public Result parse(Mail mail, Consumer<String> explain) {
-        for (LoadedParser lp : parsers) {
+        boolean quiet = explain == QUIET;
+        for (Asked a : asked) {
+            LoadedParser lp = a.loaded();
             String id = lp.parser().id();
-            Consumer<String> tagged = line -> explain.accept(id + " (" + lp.source() + "): " + line);
+            // Null when quiet: the parser is then asked without an explanation.
+            Consumer<String> tagged = quiet ? null : line -> explain.accept(id + " (" + lp.source() + "): " + line);
             ParseOutcome o;
             try {
-                o = lp.kind() == Kind.PLUGIN ? timed.parse(lp.parser(), mail, tagged)
-                        : lp.parser() instanceof ExplainingParser ep ? ep.parse(mail, tagged) : lp.parser().parse(mail);
+                o = lp.kind() == Kind.PLUGIN ? timed.parse(lp.parser(), a.turn(), mail, tagged) : inTurn(a, mail, tagged);
             } catch (TimeoutException e) {
-                tagged.accept("no answer within " + timed.limit().toMillis() + " ms");
+                say(tagged, "no answer within " + timed.limit().toMillis() + " ms");
                 return new Result.TimedOut(id, timed.limit());
             } catch (ExecutionException e) {
-                tagged.accept("threw " + e.getCause());
+                say(tagged, "threw " + e.getCause());
                 return new Result.Crashed(id, e.getCause());
             } catch (RuntimeException | StackOverflowError | LinkageError e) {
-                tagged.accept("threw " + e);
+                say(tagged, "threw " + e);
                 return new Result.Crashed(id, e);
             }
             if (o == null) {
-                explain.accept(id + " (" + lp.source() + "): returned null");
+                say(tagged, "returned null");
                 return new Result.Crashed(id, new NullPointerException("parse returned null"));
             }
-            explain.accept(id + " (" + lp.source() + "): " + describe(o));
+            if (!quiet) {
+                tagged.accept(describe(o));
+            }
             if (!(o instanceof ParseOutcome.NotMine)) {
                 return new Result.Claimed(id, o);
             }
         }
         return new Result.Unclaimed();
+    }
+
+    /** A built-in parser or rule file, on the caller's thread; its reading is bounded by construction. */
+    private static ParseOutcome inTurn(Asked a, Mail mail, Consumer<String> explain) {
+        if (a.turn() == null) {
+            return ask(a.loaded().parser(), mail, explain);
+        }
+        a.turn().lock();
+        try {
+            return ask(a.loaded().parser(), mail, explain);
+        } finally {
+            a.turn().unlock();
+        }
+    }
+
+    /** One call of the parser: with the explanation when it gives one and one is wanted (not null). */
+    static ParseOutcome ask(MailParser p, Mail mail, Consumer<String> explain) {
+        return explain != null && p instanceof ExplainingParser ep ? ep.parse(mail, explain) : p.parse(mail);
+    }
+
+    private static void say(Consumer<String> explain, String line) {
+        if (explain != null) {
+            explain.accept(line);
+        }
     }
 
     private static String describe(ParseOutcome o) {

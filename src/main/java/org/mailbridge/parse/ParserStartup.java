@@ -22,8 +22,9 @@ import org.mailbridge.spi.ParserSettings;
 /**
  * The start-up checks of {@link ParserRegistry}: ids valid and unique across built-in parsers,
  * rule files and plugins; {@code [parsers.<id>]} tables naming loaded parsers; {@code init}
- * run; the result sorted by order, then id. Problems that only concern one plugin are added to
- * {@code broken} (it is left out); problems of the configuration throw.
+ * run; {@link MailParser#threadSafe()} asked once; the result sorted by order, then id.
+ * Problems that only concern one plugin are added to {@code broken} (it is left out); problems
+ * of the configuration throw.
  */
 final class ParserStartup {
 
@@ -98,9 +99,14 @@ final class ParserStartup {
         for (LoadedParser lp : ready) {
             try {
                 lp.parser().order();
-                sorted.add(lp);
             } catch (RuntimeException | LinkageError e) {
                 broken.add(lp.source() + ": parser '" + lp.parser().id() + "' failed to give its order: " + e);
+                continue;
+            }
+            try {
+                sorted.add(lp.withThreadSafe(lp.parser().threadSafe()));
+            } catch (RuntimeException | LinkageError e) {
+                broken.add(lp.source() + ": parser '" + lp.parser().id() + "' failed to say whether it is thread-safe: " + e);
             }
         }
         sorted.sort(Comparator.comparingInt((LoadedParser lp) -> lp.parser().order())

@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
 import java.util.function.Consumer;
 
-import org.mailbridge.spi.ExplainingParser;
 import org.mailbridge.spi.Mail;
 import org.mailbridge.spi.MailParser;
 import org.mailbridge.spi.ParseOutcome;
@@ -26,9 +26,16 @@ import org.mailbridge.spi.ParseOutcome;
  * interrupted) and the caller goes on; a plugin that ignores interruption keeps its thread, and
  * when every thread is stuck, later plugin calls wait in the queue and time out too, so the
  * problem shows as {@code parser-error} quarantines naming the plugin, never as a hang.
+ *
+ * <p>A plugin that is asked by one thread at a time waits for its turn on a pool thread, within
+ * the same bound: the bound is on the answer the caller waits for, however it is spent.
  */
 final class TimedCalls implements AutoCloseable {
-    private static final int THREADS = 8;
+    /**
+     * The daemon asks from one worker per core, one plugin call each at a time; twice that leaves
+     * room for calls stuck past their bound before a healthy call has to queue.
+     */
+    private static final int THREADS = Math.max(8, 2 * Runtime.getRuntime().availableProcessors());
 
     private final Duration limit;
     private final ThreadPoolExecutor pool;
@@ -52,20 +59,32 @@ final class TimedCalls implements AutoCloseable {
     /**
      * Asks {@code parser} about {@code mail} within the bound.
      *
-     * @param explain receives the parser's explanation lines until the call returns or times out
+     * @param turn held during the call when the parser is asked by one thread at a time, else null
+     * @param explain receives the parser's explanation lines until the call returns or times out;
+     *     null to ask without one
      * @throws TimeoutException when the bound passed
      * @throws ExecutionException with what the parser threw
      */
-    ParseOutcome parse(MailParser parser, Mail mail, Consumer<String> explain)
+    ParseOutcome parse(MailParser parser, Lock turn, Mail mail, Consumer<String> explain)
             throws TimeoutException, ExecutionException {
         AtomicBoolean open = new AtomicBoolean(true);
-        Consumer<String> guarded = line -> {
+        Consumer<String> guarded = explain == null ? null : line -> {
             if (open.get()) {
                 explain.accept(line);
             }
         };
-        Future<ParseOutcome> f = pool.submit(() -> parser instanceof ExplainingParser ep
-                ? ep.parse(mail, guarded) : parser.parse(mail));
+        Future<ParseOutcome> f = pool.submit(() -> {
+            if (turn == null) {
+                return ParserRegistry.ask(parser, mail, guarded);
+            }
+            // Interruptible: a call that timed out while waiting gives up its place in the queue.
+            turn.lockInterruptibly();
+            try {
+                return ParserRegistry.ask(parser, mail, guarded);
+            } finally {
+                turn.unlock();
+            }
+        });
         try {
             return f.get(limit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {

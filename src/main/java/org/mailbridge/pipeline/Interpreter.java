@@ -28,8 +28,25 @@ import org.mailbridge.spool.QuarantineReason;
 /**
  * Reads a mail and runs the parsers over it: the part of the pipeline that {@code parse} (the dry
  * run) and the daemon share. Nothing here publishes or moves files.
+ *
+ * <h2>Threading</h2>
+ * One interpreter serves every worker thread: {@code interpret} may be called from many threads
+ * at once, for different mails. All it holds is fixed when it is made (the reader's limits, the
+ * started parsers, the id source, the schemas, which are compiled once and kept in a concurrent
+ * map); each call keeps its mail, its Mime4j parser and its partial results to itself. Parsers
+ * that do not declare {@link org.mailbridge.spi.MailParser#threadSafe()} (plugins, by default)
+ * are asked by one thread at a time ({@link ParserRegistry}). Hand the interpreter to the workers
+ * the usual way (an executor, a thread start, a final field) once {@link Interpreters#create}
+ * has returned; the {@code explain} consumer of a call is called on that call's thread, or for a
+ * plugin on a bridge thread while the call waits for it.
  */
 public final class Interpreter {
+    /**
+     * The explanation nobody reads ({@link ParserRegistry#QUIET}): pass it when not explaining,
+     * as the daemon does, and no line of an explanation is built.
+     */
+    public static final Consumer<String> QUIET = ParserRegistry.QUIET;
+
     private final MailReader reader;
     private final ParserRegistry registry;
     private final Optional<GenericMailParser> generic;

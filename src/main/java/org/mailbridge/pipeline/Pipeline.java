@@ -2,9 +2,10 @@ package org.mailbridge.pipeline;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 import org.mailbridge.event.EventHeaders;
 import org.mailbridge.log.LogFmt;
@@ -22,14 +23,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One claimed message, start to finish: read → parse → trust check → route → publish → settle.
+ * One claimed message, start to finish: read → parse → trust check → route ({@link #prepare}),
+ * publish, settle ({@link #confirmed}, {@link #failed}); the daemon's window runs the steps on
+ * different threads, {@link #process} runs them in one.
  * Every path ends with the message deleted (or archived) after confirmation, deleted because the
  * privacy policy withholds it, back in {@code new/} for a retry, or in quarantine with a reason;
  * and with one logfmt line.
  */
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
-    private static final Consumer<String> QUIET = s -> { };
 
     private final Spool spool;
     private final Quarantine quarantine;
@@ -66,86 +68,140 @@ public final class Pipeline {
     }
 
     /**
-     * Processes a message claimed into {@code cur/} and settles it. Nothing one mail does can
-     * escape as an exception: any {@code Throwable} from reading or parsing it (a stack overflow
-     * in the MIME library, an exhausted heap) quarantines that mail; an I/O error on the spool
-     * itself leaves it in the spool ({@link Outcome.Held}).
+     * Processes a message claimed into {@code cur/} and settles it, waiting for the broker: the
+     * one-mail-at-a-time path ({@link #prepare}, publish, then {@link #confirmed} or
+     * {@link #failed}). Nothing one mail does can escape as an exception.
      */
     public Outcome process(SpoolEntry claimed) {
+        Prepared p = prepare(claimed);
+        if (p instanceof Prepared.Done d) {
+            return d.outcome();
+        }
+        Routed r = (Routed) p;
+        try {
+            dispatcher.publish(r.shares());
+        } catch (PublishException e) {
+            return failed(r, e);
+        }
+        return confirmed(r);
+    }
+
+    /**
+     * Reads, parses, checks and routes a claimed message; finishes it at once when there is
+     * nothing to send. Safe to call from several threads at a time, for different messages. Any
+     * {@code Throwable} from reading or parsing it (a stack overflow in the MIME library, an
+     * exhausted heap) quarantines that mail; an I/O error on the spool itself leaves it in the
+     * spool ({@link Outcome.Held}).
+     */
+    public Prepared prepare(SpoolEntry claimed) {
         long start = System.nanoTime();
         Interpretation in;
         try {
-            in = interpreter.interpret(claimed.path(), envelopes.read(claimed.name()), QUIET);
+            in = interpreter.interpret(claimed.path(), envelopes.read(claimed.name()), Interpreter.QUIET);
         } catch (java.nio.file.AccessDeniedException e) {
             // Retrying cannot help (a writer's permissions); keep it, with the reason, for an operator.
-            return quarantine(claimed, note(QuarantineReason.UNREADABLE, "", "cannot read the spool file: " + e), "");
+            return done(quarantine(claimed, note(QuarantineReason.UNREADABLE, "", "cannot read the spool file: " + e), ""));
         } catch (IOException e) {
-            return hold(claimed, note(QuarantineReason.UNREADABLE, "", "cannot read the spool file: " + e), e);
+            return done(hold(claimed, note(QuarantineReason.UNREADABLE, "", "cannot read the spool file: " + e), e));
         } catch (Throwable t) { // NOPMD: one mail must never take the daemon down, whatever it throws
-            return quarantine(claimed, note(QuarantineReason.CRASHED, "", "reading it failed: " + t), "");
+            return done(quarantine(claimed, note(QuarantineReason.CRASHED, "", "reading it failed: " + t), ""));
         }
         if (in instanceof Interpretation.Unpublishable u) {
-            return quarantine(claimed, u.note(), "");
+            return done(quarantine(claimed, u.note(), ""));
         }
         if (in instanceof Interpretation.Withheld w) {
-            // Not archived either: a copy of a private mail is kept nowhere by the bridge.
-            try {
-                spool.complete(claimed, false);
-                crashes.settled(claimed.name());
-            } catch (IOException e) {
-                // It stays in cur/ and is withheld again at the next start: nothing is published.
-                LOG.error("{}", LogFmt.msg("withheld but not removed").kv("name", claimed.name()).kv("err", e.toString()));
-            }
-            LOG.info("{}", LogFmt.msg("withheld").kv("name", claimed.name()).kv("reason", w.reason())
-                    .kv("parser", w.parserId()).kv("detail", w.detail())
-                    .kv("ms", (System.nanoTime() - start) / 1_000_000));
-            return new Outcome.Withheld(w.parserId(), w.reason());
+            return done(withheld(claimed, w, start));
         }
         Interpretation.Publishable p = (Interpretation.Publishable) in;
         String mid = p.events().get(0).headers().getOrDefault(EventHeaders.SOURCE_MESSAGE_ID, "").toString();
         if (!p.trust().trusted()) {
-            return quarantine(claimed, note(QuarantineReason.UNTRUSTED, p.parserId(), p.trust().why()), mid);
+            return done(quarantine(claimed, note(QuarantineReason.UNTRUSTED, p.parserId(), p.trust().why()), mid));
         }
         try {
-            dispatcher.publish(p.parserId(), p.events());
+            return new Routed(claimed, p.parserId(), p.events(), dispatcher.route(p.parserId(), p.events()), mid, start);
         } catch (NoRouteException e) {
-            return quarantine(claimed, note(QuarantineReason.NO_ROUTE, p.parserId(), e.getMessage()), mid);
-        } catch (PublishException e) {
-            return retry(claimed, p, mid, e);
+            return done(quarantine(claimed, note(QuarantineReason.NO_ROUTE, p.parserId(), e.getMessage()), mid));
         }
-        refusals.remove(claimed.name());
-        settle(claimed);
-        LOG.info("{}", LogFmt.msg("published").kv("name", claimed.name()).kv("mid", mid).kv("parser", p.parserId())
-                .kv("topic", p.events().get(0).topic()).kv("events", p.events().size())
-                .kv("ms", (System.nanoTime() - start) / 1_000_000));
-        return new Outcome.Published(p.parserId(), p.events());
     }
 
-    /** Removes (or archives) a confirmed message; a failure leaves it in {@code cur/}, republished at the next start. */
-    private void settle(SpoolEntry claimed) {
+    private static Prepared done(Outcome o) {
+        return new Prepared.Done(o);
+    }
+
+    private Outcome withheld(SpoolEntry claimed, Interpretation.Withheld w, long start) {
+        // Not archived either: a copy of a private mail is kept nowhere by the bridge.
         try {
-            spool.complete(claimed, archive);
+            spool.complete(claimed, false);
             crashes.settled(claimed.name());
         } catch (IOException e) {
-            LOG.error("{}", LogFmt.msg("published but not settled").kv("name", claimed.name()).kv("err", e.toString()));
+            // It stays in cur/ and is withheld again at the next start: nothing is published.
+            LOG.error("{}", LogFmt.msg("withheld but not removed").kv("name", claimed.name()).kv("err", e.toString()));
         }
+        LOG.info("{}", LogFmt.msg("withheld").kv("name", claimed.name()).kv("reason", w.reason())
+                .kv("parser", w.parserId()).kv("detail", w.detail())
+                .kv("ms", (System.nanoTime() - start) / 1_000_000));
+        return new Outcome.Withheld(w.parserId(), w.reason());
     }
 
-    private Outcome retry(SpoolEntry claimed, Interpretation.Publishable p, String mid, PublishException e) {
+    /** Settles a mail whose every event the brokers confirmed. */
+    public Outcome confirmed(Routed r) {
+        return confirmedAll(List.of(r)).get(0);
+    }
+
+    /**
+     * Settles mails whose every event the brokers confirmed, all at once: with an archive, its
+     * directory is synced once for the lot. Only ever called after the confirmations.
+     *
+     * @return their outcomes, in the same order
+     */
+    public List<Outcome> confirmedAll(List<Routed> confirmed) {
+        List<SpoolEntry> entries = new ArrayList<>(confirmed.size());
+        for (Routed r : confirmed) {
+            entries.add(r.claimed());
+        }
+        Map<String, IOException> failures = spool.completeAll(entries, archive);
+        List<Outcome> out = new ArrayList<>(confirmed.size());
+        for (Routed r : confirmed) {
+            String name = r.claimed().name();
+            refusals.remove(name);
+            IOException e = failures.get(name);
+            if (e == null) {
+                crashes.settled(name);
+            } else {
+                // It stays in cur/ and is republished at the next start (same ids).
+                LOG.error("{}", LogFmt.msg("published but not settled").kv("name", name).kv("err", e.toString()));
+            }
+            LOG.info("{}", LogFmt.msg("published").kv("name", name).kv("mid", r.mid()).kv("parser", r.parserId())
+                    .kv("topic", r.events().get(0).topic()).kv("events", r.events().size())
+                    .kv("ms", (System.nanoTime() - r.startNanos()) / 1_000_000));
+            out.add(new Outcome.Published(r.parserId(), r.events()));
+        }
+        return out;
+    }
+
+    /**
+     * A mail whose events were not all confirmed: back to {@code new/} for a retry, or, once a
+     * broker has refused it often enough with the connection healthy, to quarantine.
+     */
+    public Outcome failed(Routed r, PublishException e) {
+        return retry(r.claimed(), r.parserId(), r.mid(), e);
+    }
+
+    private Outcome retry(SpoolEntry claimed, String parserId, String mid, PublishException e) {
         if (e.scope() == PublishException.Scope.MESSAGE) {
             int n = refusals.merge(claimed.name(), 1, Integer::sum);
             if (n >= maxRefusals) {
                 refusals.remove(claimed.name());
-                return quarantine(claimed, note(QuarantineReason.PUBLISH_REJECTED, p.parserId(),
+                return quarantine(claimed, note(QuarantineReason.PUBLISH_REJECTED, parserId,
                         "domain " + e.domain() + " refused it " + n + " times: " + e.getMessage()), mid);
             }
         }
         try {
             spool.release(claimed);
         } catch (IOException io) {
-            return hold(claimed, note(QuarantineReason.PUBLISH_REJECTED, p.parserId(), "retry after: " + e.getMessage()), io);
+            return hold(claimed, note(QuarantineReason.PUBLISH_REJECTED, parserId, "retry after: " + e.getMessage()), io);
         }
-        LOG.warn("{}", LogFmt.msg("retry").kv("name", claimed.name()).kv("mid", mid).kv("parser", p.parserId())
+        LOG.warn("{}", LogFmt.msg("retry").kv("name", claimed.name()).kv("mid", mid).kv("parser", parserId)
                 .kv("domain", e.domain()).kv("scope", e.scope().name().toLowerCase(java.util.Locale.ROOT))
                 .kv("err", e.getMessage()));
         return new Outcome.Retry(e);

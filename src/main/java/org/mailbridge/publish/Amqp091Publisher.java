@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletableFuture;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * Publishes over AMQP 0-9-1 with RabbitMQ's Java client, exactly as fedora-messaging does:
  * exchange {@code amq.topic}, routing key = topic, {@code application/json} UTF-8 body,
  * {@code delivery_mode=2}, message_id = event id, the headers as real 0-9-1 headers, and
- * publisher confirms. RabbitMQ before 4.x does not turn AMQP 1.0 application properties into
+ * publisher confirms, tracked by delivery tag ({@link ConfirmTracker}) so that many mails are in
+ * flight at once. Messages are published {@code mandatory}: one that no queue takes comes back
+ * as {@code basic.return}, which is logged per topic ({@link UnroutableTopics}) and not retried,
+ * as on any pub/sub bus a topic nobody subscribes to is normal (the broker still confirms it). RabbitMQ before 4.x does not turn AMQP 1.0 application properties into
  * 0-9-1 headers, so fedora-messaging consumers need this transport to filter on headers.
  */
 public final class Amqp091Publisher implements Publisher {
@@ -31,10 +34,15 @@ public final class Amqp091Publisher implements Publisher {
     private final Duration timeout;
     private Connection connection;
     private Channel channel;
+    private ConfirmTracker tracker;
+    private final PendingConfirms pending;
+    private final UnroutableTopics unroutable;
 
     public Amqp091Publisher(Domain domain, Duration timeout) {
         this.domain = domain;
         this.timeout = timeout;
+        this.pending = new PendingConfirms(domain.name(), timeout, this::expired);
+        this.unroutable = new UnroutableTopics(domain.name());
     }
 
     @Override
@@ -45,8 +53,14 @@ public final class Amqp091Publisher implements Publisher {
         reset();
         try {
             connection = Amqp091Connections.connect(domain, timeout, "mailbridge");
-            channel = connection.createChannel();
-            channel.confirmSelect();
+            Channel ch = connection.createChannel();
+            ch.confirmSelect();
+            ConfirmTracker t = new ConfirmTracker(domain.name());
+            ch.addConfirmListener(t);
+            ch.addShutdownListener(t::shutdown);
+            ch.addReturnListener(unroutable::returned);
+            channel = ch;
+            tracker = t;
             LOG.info("msg=\"broker connected\" domain={} protocol=amqp-0-9-1", domain.name());
         } catch (Exception e) {
             reset();
@@ -61,29 +75,37 @@ public final class Amqp091Publisher implements Publisher {
     }
 
     @Override
-    public synchronized void publish(List<Event> events) throws PublishException {
-        connect();
+    public synchronized CompletableFuture<Void> send(List<Event> events) {
+        try {
+            connect();
+        } catch (PublishException e) {
+            return Confirms.failed(e);
+        }
+        ConfirmCount count = new ConfirmCount(events.size());
+        Channel ch = channel;
         try {
             for (Event e : events) {
-                channel.basicPublish(EXCHANGE, e.topic(), false, properties(e), e.payload());
+                // Tracked before it is sent: the ack can come back before basicPublish returns.
+                tracker.published(ch.getNextPublishSeqNo(), count);
+                ch.basicPublish(EXCHANGE, e.topic(), true, properties(e), e.payload());
             }
-            channel.waitForConfirmsOrDie(timeout.toMillis());
-        } catch (TimeoutException e) {
-            reset();
-            throw new PublishException(PublishException.Scope.CONNECTION, domain.name(),
-                    "no confirmation within " + timeout.toSeconds() + "s", e);
         } catch (IOException | RuntimeException e) {
-            // Only the broker's own verdict counts as a refusal: a nack, or the broker closing the
-            // channel (not the connection) over it. A dropped socket can surface here before the
-            // connection knows it is closed, so its state alone cannot tell.
-            boolean refused = isRefusal(e) && connection != null && connection.isOpen();
+            // Only the broker's own verdict counts as a refusal (a nack, or the broker closing the
+            // channel over one message: see ConfirmTracker). A failure here is the socket's.
             reset();
-            throw new PublishException(refused ? PublishException.Scope.MESSAGE : PublishException.Scope.CONNECTION,
-                    domain.name(), "publish failed: " + JmsPublisher.oneLine(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            count.failed(new PublishException(PublishException.Scope.CONNECTION, domain.name(),
+                    "publish failed: " + JmsPublisher.oneLine(e), e));
+            return count.future();
+        }
+        pending.add(count, ch);
+        return count.future();
+    }
+
+    /** A send on {@code ch} was not confirmed in time: drop that connection. */
+    private synchronized void expired(Object ch) {
+        if (ch == channel) {
+            LOG.warn("msg=\"broker confirmation timed out\" domain={} timeout_s={}", domain.name(), timeout.toSeconds());
             reset();
-            throw new PublishException(PublishException.Scope.CONNECTION, domain.name(), "interrupted", e);
         }
     }
 
@@ -117,10 +139,14 @@ public final class Amqp091Publisher implements Publisher {
         }
         connection = null;
         channel = null;
+        tracker = null;
+        pending.failAll(new PublishException(PublishException.Scope.CONNECTION, domain.name(),
+                "connection dropped before the broker confirmed", null));
     }
 
     @Override
     public synchronized void close() {
         reset();
+        pending.close();
     }
 }

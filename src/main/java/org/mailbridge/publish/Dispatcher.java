@@ -18,23 +18,49 @@ public final class Dispatcher implements AutoCloseable {
      */
     public Dispatcher(Router router, Map<String, Publisher> publishers) {
         this.router = router;
-        this.publishers = Map.copyOf(publishers);
+        this.publishers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(publishers));
     }
 
     /**
-     * Publishes every event or fails. Routing is checked for all events before anything is sent,
-     * so a routing gap never leaves a mail half published.
+     * Routes every event to its domain, in the events' order within each domain. All events are
+     * checked before anything is sent, so a routing gap never leaves a mail half published.
+     *
+     * @return the events of each domain, in the order of the domains' first events
      */
-    public void publish(String parserId, List<Event> events) throws PublishException, NoRouteException {
+    public Map<String, List<Event>> route(String parserId, List<Event> events) throws NoRouteException {
         Map<String, List<Event>> byDomain = new LinkedHashMap<>();
         for (Event e : events) {
             Domain d = router.route(parserId, e.topic()).orElseThrow(() -> new NoRouteException(
                     "no domain routes topic " + e.topic() + " (parser " + parserId + ")"));
             byDomain.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(e);
         }
-        for (Map.Entry<String, List<Event>> share : byDomain.entrySet()) {
+        return byDomain;
+    }
+
+    /** Publishes every event or fails, waiting for each domain's confirmations in turn. */
+    public void publish(String parserId, List<Event> events) throws PublishException, NoRouteException {
+        publish(route(parserId, events));
+    }
+
+    /** Publishes routed events, waiting for each domain's confirmations in turn. */
+    public void publish(Map<String, List<Event>> shares) throws PublishException {
+        for (Map.Entry<String, List<Event>> share : shares.entrySet()) {
             publishers.get(share.getKey()).publish(share.getValue());
         }
+    }
+
+    /** The publisher of a domain. */
+    public Publisher publisher(String domain) {
+        Publisher p = publishers.get(domain);
+        if (p == null) {
+            throw new IllegalArgumentException("no such domain: " + domain);
+        }
+        return p;
+    }
+
+    /** The domains' names, in configuration order. */
+    public java.util.Set<String> domains() {
+        return publishers.keySet();
     }
 
     /** Connects every publisher, reporting the first failure. */

@@ -1,13 +1,10 @@
 package org.mailbridge.publish;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.jms.BytesMessage;
 import jakarta.jms.CompletionListener;
@@ -32,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * Publishes over AMQP 1.0 with Apache Qpid JMS. Each event is a durable BytesMessage whose single
  * data section is the UTF-8 JSON body, content-type {@code application/json}, message-id the
  * event id, headers as application properties, sent to the domain's address for the topic.
- * Sends use JMS 2.0 completion listeners, so all events of a mail are in flight at once, and
- * {@link #publish} returns only after the broker settled every one as accepted.
+ * Sends use JMS 2.0 completion listeners (never {@code jms.forceAsyncSend}, which does not wait
+ * for the broker's outcome at all): {@link #send} returns at once and its stage completes when
+ * the broker has settled every event as accepted, so many mails can be in flight on one
+ * connection, in the order they were sent.
  */
 public final class JmsPublisher implements Publisher {
     private static final Logger LOG = LoggerFactory.getLogger(JmsPublisher.class);
@@ -45,6 +44,7 @@ public final class JmsPublisher implements Publisher {
     private Connection connection;
     private Session session;
     private volatile boolean failed;
+    private final PendingConfirms pending;
     private final Map<String, MessageProducer> producers = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -61,6 +61,7 @@ public final class JmsPublisher implements Publisher {
     public JmsPublisher(Domain domain, Duration timeout) {
         this.domain = domain;
         this.timeout = timeout;
+        this.pending = new PendingConfirms(domain.name(), timeout, this::expired);
     }
 
     @Override
@@ -79,6 +80,11 @@ public final class JmsPublisher implements Publisher {
                 }
                 failed = true;
                 LOG.warn("msg=\"broker connection lost\" domain={} err=\"{}\"", domain.name(), oneLine(e));
+                // What was in flight on it will not be confirmed now: fail it at once rather than
+                // at the confirmation time-out, so the mail goes back for a retry (or, stopping,
+                // the daemon need not wait for it).
+                pending.failAll(new PublishException(PublishException.Scope.CONNECTION, domain.name(),
+                        "connection lost before the broker confirmed: " + oneLine(e), e));
             });
             c.start();
             connection = c;
@@ -98,20 +104,32 @@ public final class JmsPublisher implements Publisher {
     }
 
     @Override
-    public synchronized void publish(List<Event> events) throws PublishException {
-        connect();
-        CountDownLatch done = new CountDownLatch(events.size());
-        List<Exception> errors = Collections.synchronizedList(new ArrayList<>());
+    public synchronized CompletableFuture<Void> send(List<Event> events) {
+        try {
+            connect();
+        } catch (PublishException e) {
+            return Confirms.failed(e);
+        }
+        Connection sentOn = connection;
+        ConfirmCount count = new ConfirmCount(events.size());
         CompletionListener listener = new CompletionListener() {
             @Override
             public void onCompletion(Message message) {
-                done.countDown();
+                count.confirmed();
             }
 
             @Override
             public void onException(Message message, Exception exception) {
-                errors.add(exception);
-                done.countDown();
+                // Judged by what the failure is, not by whether the exception listener has spoken
+                // yet: a connection loss can fail a send before (or, with failover, instead of)
+                // telling it.
+                boolean refused = SendFailures.isRefusal(exception, failed || connection != sentOn);
+                count.failed(new PublishException(refused ? PublishException.Scope.MESSAGE
+                        : PublishException.Scope.CONNECTION, domain.name(),
+                        (refused ? "broker refused: " : "send failed: ") + oneLine(exception), exception));
+                if (!refused) {
+                    failed = true;
+                }
             }
         };
         try {
@@ -125,36 +143,27 @@ public final class JmsPublisher implements Publisher {
                     PresetMessageIdPolicy.clear();
                 }
             }
-            if (!done.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                reset();
-                throw new PublishException(PublishException.Scope.CONNECTION, domain.name(),
-                        "no confirmation from the broker within " + timeout.toSeconds() + "s", null);
-            }
         } catch (MessageFormatException e) {
             // A header value the JMS client will not carry: this message's fault, not the link's.
-            throw new PublishException(PublishException.Scope.MESSAGE, domain.name(),
-                    "cannot build the message: " + oneLine(e), e);
+            count.failed(new PublishException(PublishException.Scope.MESSAGE, domain.name(),
+                    "cannot build the message: " + oneLine(e), e));
+            return count.future();
         } catch (JMSException | RuntimeException e) {
             // The body is already bytes (Event.payload): what fails here is the connection.
             reset();
-            throw new PublishException(PublishException.Scope.CONNECTION, domain.name(),
-                    "send failed: " + oneLine(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            reset();
-            throw new PublishException(PublishException.Scope.CONNECTION, domain.name(), "interrupted", e);
+            count.failed(new PublishException(PublishException.Scope.CONNECTION, domain.name(),
+                    "send failed: " + oneLine(e), e));
+            return count.future();
         }
-        if (!errors.isEmpty()) {
-            Exception first = errors.get(0);
-            // Judged by what the failure is, not by whether the exception listener has spoken yet:
-            // a connection loss can fail a send before (or, with failover, instead of) telling it.
-            PublishException.Scope scope = SendFailures.isRefusal(first, failed)
-                    ? PublishException.Scope.MESSAGE : PublishException.Scope.CONNECTION;
-            if (scope == PublishException.Scope.CONNECTION) {
-                reset();
-            }
-            throw new PublishException(scope, domain.name(), (scope == PublishException.Scope.MESSAGE
-                    ? "broker refused: " : "send failed: ") + oneLine(first), first);
+        pending.add(count, sentOn);
+        return count.future();
+    }
+
+    /** A send on {@code c} was not confirmed in time: the connection is not to be trusted any more. */
+    private synchronized void expired(Object c) {
+        if (c == connection) {
+            LOG.warn("msg=\"broker confirmation timed out\" domain={} timeout_s={}", domain.name(), timeout.toSeconds());
+            reset();
         }
     }
 
@@ -182,17 +191,41 @@ public final class JmsPublisher implements Publisher {
     }
 
     private void reset() {
-        producers.values().forEach(JmsPublisher::closeQuietly);
+        reset(false);
+    }
+
+    /**
+     * Drops the connection. A connection that failed is closed on a thread of its own: closing
+     * one whose failover transport is still reconnecting waits for each producer's and session's
+     * detach in turn (up to the request time-out each), and the sender must not wait for that.
+     * What it still had unconfirmed is failed here, so no confirmation can arrive for it later.
+     */
+    private void reset(boolean wait) {
+        Connection old = connection;
+        List<MessageProducer> oldProducers = List.copyOf(producers.values());
         producers.clear();
-        if (connection != null) {
+        connection = null;
+        session = null;
+        pending.failAll(new PublishException(PublishException.Scope.CONNECTION, domain.name(),
+                "connection dropped before the broker confirmed", null));
+        if (old == null) {
+            return;
+        }
+        Runnable close = () -> {
+            oldProducers.forEach(JmsPublisher::closeQuietly);
             try {
-                connection.close();
+                old.close();
             } catch (JMSException | RuntimeException e) {
                 LOG.debug("msg=\"close failed\" err=\"{}\"", oneLine(e));
             }
+        };
+        if (wait) {
+            close.run();
+        } else {
+            Thread t = new Thread(close, "mailbridge-close-" + domain.name());
+            t.setDaemon(true);
+            t.start();
         }
-        connection = null;
-        session = null;
     }
 
     private static void closeQuietly(MessageProducer p) {
@@ -210,6 +243,7 @@ public final class JmsPublisher implements Publisher {
 
     @Override
     public synchronized void close() {
-        reset();
+        reset(true);
+        pending.close();
     }
 }

@@ -3,7 +3,6 @@ package org.mailbridge.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,15 +35,25 @@ record Condition(Source source, Pattern regex, List<String> groups) {
         return new Condition(source, regex, names);
     }
 
+    /** What a test found; {@link #why} words it, only when someone reads it. */
+    enum Verdict {
+        /** The condition holds. */
+        HOLDS,
+        /** The source has no value. */
+        ABSENT,
+        /** The source has values, and the regex is found in none. */
+        NO_MATCH
+    }
+
     /**
      * Tests the mail; on success puts the named groups into {@code captures}.
      *
-     * @return empty when it holds, else why not (for {@code --explain})
+     * @return {@link Verdict#HOLDS}, or why not
      */
-    Optional<String> test(MailView mail, Map<String, Object> fields, Map<String, Object> captures) {
+    Verdict test(MailView mail, Map<String, Object> fields, Map<String, Object> captures) {
         List<String> values = source.values(mail, fields);
         if (regex == null) {
-            return values.isEmpty() ? Optional.of(source + " is absent") : Optional.empty();
+            return values.isEmpty() ? Verdict.ABSENT : Verdict.HOLDS;
         }
         for (String v : values) {
             Matcher m = regex.matcher(mail.budget().wrap(v));
@@ -55,10 +64,15 @@ record Condition(Source source, Pattern regex, List<String> groups) {
                         captures.putIfAbsent(g, s.strip());
                     }
                 }
-                return Optional.empty();
+                return Verdict.HOLDS;
             }
         }
-        return Optional.of(values.isEmpty() ? source + " is absent" : source + " !~ /" + regex.pattern() + "/");
+        return values.isEmpty() ? Verdict.ABSENT : Verdict.NO_MATCH;
+    }
+
+    /** Why the condition does not hold, for {@code --explain}. */
+    String why(Verdict v) {
+        return v == Verdict.ABSENT ? source + " is absent" : source + " !~ /" + regex.pattern() + "/";
     }
 
     @Override

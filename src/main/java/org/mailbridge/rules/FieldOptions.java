@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,7 +91,7 @@ final class FieldOptions {
         for (String k : n.keys()) {
             out.put(k, literal(n.child(k).raw()));
         }
-        return out;
+        return Collections.unmodifiableMap(out);
     }
 
     static FieldSpec.Fallback fallback(Node n) {
@@ -105,7 +106,10 @@ final class FieldOptions {
         return u ? new FieldSpec.Fallback.Unknown(literal(n.child("unknown").raw())) : new FieldSpec.Fallback.Required();
     }
 
-    /** A TOML value as a body value: {@code "{{null}}"} is null. */
+    /**
+     * A TOML value as a body value: {@code "{{null}}"} is null. Lists and tables come out
+     * unmodifiable: one literal is shared by every mail the rule reads, on every worker thread.
+     */
     static Object literal(JsonNode v) {
         if (v.isTextual()) {
             return v.asText().strip().equals("{{null}}") ? null : v.asText();
@@ -122,10 +126,10 @@ final class FieldOptions {
         if (v.isArray()) {
             List<Object> out = new ArrayList<>();
             v.forEach(e -> out.add(literal(e)));
-            return out;
+            return Collections.unmodifiableList(out);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         v.fields().forEachRemaining(e -> out.put(e.getKey(), literal(e.getValue())));
-        return out;
+        return Collections.unmodifiableMap(out);
     }
 }

@@ -3,7 +3,7 @@ package org.mailbridge.rules;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * When a rule applies: every {@code all} condition holds, at least one {@code any} condition
@@ -21,8 +21,18 @@ record Match(List<Condition> all, List<Condition> any, List<Condition> none) {
         none = List.copyOf(none);
     }
 
-    /** The outcome of testing a mail. */
-    record Result(boolean matched, String why, Map<String, Object> captures) {
+    /**
+     * The outcome of testing a mail.
+     *
+     * @param matched whether the rule applies
+     * @param reason words why (or why not), called only for {@code --explain}
+     * @param captures the named groups of the conditions that held
+     */
+    record Result(boolean matched, Supplier<String> reason, Map<String, Object> captures) {
+        /** Why it matched or not. */
+        String why() {
+            return reason.get();
+        }
     }
 
     /** Tests the conditions; captures named groups of the conditions that held. */
@@ -34,28 +44,28 @@ record Match(List<Condition> all, List<Condition> any, List<Condition> none) {
     Result test(MailView mail, Map<String, Object> fields) {
         Map<String, Object> captures = new LinkedHashMap<>();
         for (Condition c : all) {
-            Optional<String> no = c.test(mail, fields, captures);
-            if (no.isPresent()) {
-                return new Result(false, no.get(), Map.of());
+            Condition.Verdict v = c.test(mail, fields, captures);
+            if (v != Condition.Verdict.HOLDS) {
+                return new Result(false, () -> c.why(v), Map.of());
             }
         }
         if (!any.isEmpty()) {
             boolean one = false;
             for (Condition c : any) {
-                if (c.test(mail, fields, captures).isEmpty()) {
+                if (c.test(mail, fields, captures) == Condition.Verdict.HOLDS) {
                     one = true;
                     break;
                 }
             }
             if (!one) {
-                return new Result(false, "none of the 'any' conditions holds", Map.of());
+                return new Result(false, () -> "none of the 'any' conditions holds", Map.of());
             }
         }
         for (Condition c : none) {
-            if (c.test(mail, fields, new LinkedHashMap<>()).isEmpty()) {
-                return new Result(false, "'none' condition holds: " + c, Map.of());
+            if (c.test(mail, fields, new LinkedHashMap<>()) == Condition.Verdict.HOLDS) {
+                return new Result(false, () -> "'none' condition holds: " + c, Map.of());
             }
         }
-        return new Result(true, "all conditions hold", captures);
+        return new Result(true, () -> "all conditions hold", captures);
     }
 }

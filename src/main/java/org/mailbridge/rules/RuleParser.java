@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -63,6 +64,12 @@ public final class RuleParser implements ExplainingParser {
         return order;
     }
 
+    /** Immutable after {@link #init}; each mail gets its own view and budget. */
+    @Override
+    public boolean threadSafe() {
+        return true;
+    }
+
     /**
      * The topics its rules can make: a topic whose placeholders all name {@code map} fields is
      * expanded to every value; any other template is listed as written.
@@ -106,8 +113,19 @@ public final class RuleParser implements ExplainingParser {
         accounts = context.accounts();
     }
 
+    /** Parses without an explanation: none of its lines is built. */
+    @Override
+    public ParseOutcome parse(Mail mail) {
+        return run(mail, null);
+    }
+
     @Override
     public ParseOutcome parse(Mail mail, Consumer<String> explain) {
+        return run(mail, Objects.requireNonNull(explain, "explain"));
+    }
+
+    /** @param explain receives the explanation, or null for none */
+    private ParseOutcome run(Mail mail, Consumer<String> explain) {
         MailView view = new MailView(mail, new Budget(Budget.DEFAULT_STEPS), accounts);
         List<EventDraft> events = new ArrayList<>();
         Set<String> withheld = new LinkedHashSet<>();
@@ -115,10 +133,14 @@ public final class RuleParser implements ExplainingParser {
             for (Rule rule : rules) {
                 Match.Result m = rule.match().test(view);
                 if (!m.matched()) {
-                    explain.accept("rule '" + rule.name() + "': no match: " + m.why());
+                    if (explain != null) {
+                        explain.accept("rule '" + rule.name() + "': no match: " + m.why());
+                    }
                     continue;
                 }
-                explain.accept("rule '" + rule.name() + "': matches");
+                if (explain != null) {
+                    explain.accept("rule '" + rule.name() + "': matches");
+                }
                 if (rule.ignore() != null) {
                     return events.isEmpty() ? new ParseOutcome.Ignored(rule.ignore())
                             : new ParseOutcome.Events(events, senders.check(mail), withheld);
@@ -128,7 +150,9 @@ public final class RuleParser implements ExplainingParser {
                 } catch (Unreadable e) {
                     return new ParseOutcome.Malformed("rule '" + rule.name() + "' of " + id + ": " + e.getMessage());
                 } catch (PrivacyRules.Dropped e) {
-                    explain.accept("rule '" + rule.name() + "': withheld, policy: " + e.policy());
+                    if (explain != null) {
+                        explain.accept("rule '" + rule.name() + "': withheld, policy: " + e.policy());
+                    }
                     return new ParseOutcome.Withheld(e.policy(), id + ": " + e.getMessage());
                 }
                 if (!rule.continues()) {
@@ -136,7 +160,9 @@ public final class RuleParser implements ExplainingParser {
                 }
             }
         } catch (Budget.Exceeded e) {
-            explain.accept(e.getMessage());
+            if (explain != null) {
+                explain.accept(e.getMessage());
+            }
             return new ParseOutcome.Malformed(id + ": " + e.getMessage());
         }
         return events.isEmpty() ? ParseOutcome.notMine() : new ParseOutcome.Events(events, senders.check(mail), withheld);

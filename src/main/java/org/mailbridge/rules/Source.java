@@ -56,9 +56,19 @@ record Source(Kind kind, String name) {
             case ENVELOPE -> mail.mail().envelopeSender().map(a -> List.of(a.email())).orElse(List.of());
             case TO -> mail.mail().addresses("To").stream().map(a -> a.email()).toList();
             case BODY -> mail.bodyLines();
-            case HEADER -> mail.mail().headers().all(name).stream().map(mail::capped).toList();
+            case HEADER -> capped(mail, mail.mail().headers().all(name));
             case FIELD -> fieldValues(fields.get(name));
         };
+    }
+
+    /** The values cut to {@link MailView#MAX_LINE}: the list itself when none is longer (the usual case). */
+    private static List<String> capped(MailView mail, List<String> values) {
+        for (String v : values) {
+            if (v.length() > MailView.MAX_LINE) {
+                return values.stream().map(mail::capped).toList();
+            }
+        }
+        return values;
     }
 
     private static List<String> fieldValues(Object v) {

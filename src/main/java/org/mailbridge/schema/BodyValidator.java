@@ -1,10 +1,8 @@
 package org.mailbridge.schema;
 
-import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Checks an event body against its topic's schema before it leaves (or after it arrives): the
@@ -12,8 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * schema declares, and the body must satisfy it. Thread-safe.
  */
 public final class BodyValidator {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private final SchemaCatalog catalog;
 
     public BodyValidator(SchemaCatalog catalog) {
@@ -49,7 +45,7 @@ public final class BodyValidator {
         }
         JsonNode node;
         try {
-            node = body instanceof JsonNode n ? n : MAPPER.valueToTree(body instanceof Map<?, ?> m ? m : body);
+            node = body instanceof JsonNode n ? n : JsonTrees.of(body);
         } catch (IllegalArgumentException e) {
             return Optional.of("the body is not JSON: " + e.getMessage());
         }

@@ -30,11 +30,14 @@ import java.util.stream.Stream;
 public final class SchemaCatalog {
     private static final String DIR = "schemas";
     private static final SchemaCatalog BUILT_IN = new SchemaCatalog(Map.of());
+    private static final int MAX_TOPICS = 10_000;
 
     private final Set<String> topics;
     private final Map<String, byte[]> registered;
     private final java.util.List<ClassLoader> loaders;
     private final Map<String, BodySchema> compiled = new ConcurrentHashMap<>();
+    /** Full topics already looked up, with their schema; bounded, as topics come from mail. */
+    private final Map<String, BodySchema> byTopic = new ConcurrentHashMap<>();
 
     private SchemaCatalog(Map<String, byte[]> registered) {
         this(registered, java.util.List.of());
@@ -125,6 +128,21 @@ public final class SchemaCatalog {
      * the longest known suffix that ends the topic at a dot boundary.
      */
     public Optional<BodySchema> forTopic(String topic) {
+        // Every event asks this, and the search asks every plugin and rules-directory loader for a
+        // file at each suffix. A schema found is kept, as its compiled form already is; a miss is
+        // not, so that a schema file added to a rules directory later is still found.
+        BodySchema known = byTopic.get(topic);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<BodySchema> found = lookUp(topic);
+        if (found.isPresent() && byTopic.size() < MAX_TOPICS) {
+            byTopic.put(topic, found.get());
+        }
+        return found;
+    }
+
+    private Optional<BodySchema> lookUp(String topic) {
         String t = topic;
         while (true) {
             if (topics.contains(t) || pluginResource(t) != null || instanceTopic(t) != null) {

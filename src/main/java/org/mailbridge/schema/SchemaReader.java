@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersionDetector;
 
@@ -43,8 +44,12 @@ final class SchemaReader {
         ObjectNode forValidator = obj.deepCopy();
         forValidator.remove(BodySchema.HEADER_KEYWORD);
         try {
+            JsonSchema compiled = JsonSchemaFactory.getInstance(SpecVersionDetector.detect(forValidator)).getSchema(forValidator);
+            // The validator fills its keyword validators lazily, in plain fields; loaded here, once,
+            // they are complete before the catalogue hands the schema to concurrent validations.
+            compiled.initializeValidators();
             return new BodySchema(topic, id, Integer.parseInt(v.group(1)), header, obj.path("title").asText(""), obj,
-                    JsonSchemaFactory.getInstance(SpecVersionDetector.detect(forValidator)).getSchema(forValidator));
+                    compiled);
         } catch (RuntimeException e) {
             throw new SchemaException("invalid schema " + where + ": " + e.getMessage(), e);
         }

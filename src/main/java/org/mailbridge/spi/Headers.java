@@ -1,5 +1,7 @@
 package org.mailbridge.spi;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,18 +25,39 @@ public record Headers(List<Header> fields) {
         return Optional.empty();
     }
 
-    /** The decoded values of every field with this name, in order. */
+    // Plain loops rather than streams below: every parser asks these of every mail.
+
+    /** The decoded values of every field with this name, in order (an unmodifiable list). */
     public List<String> all(String name) {
-        return fields.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value).toList();
+        List<String> out = null;
+        for (Header h : fields) {
+            if (h.name().equalsIgnoreCase(name)) {
+                if (out == null) {
+                    out = new ArrayList<>(2);
+                }
+                out.add(h.value());
+            }
+        }
+        return out == null ? List.of() : Collections.unmodifiableList(out);
     }
 
     /** The undecoded value of the first field with this name. */
     public Optional<String> raw(String name) {
-        return fields.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::raw).findFirst();
+        for (Header h : fields) {
+            if (h.name().equalsIgnoreCase(name)) {
+                return Optional.of(h.raw());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether a field with this name is present. */
     public boolean has(String name) {
-        return fields.stream().anyMatch(h -> h.name().equalsIgnoreCase(name));
+        for (Header h : fields) {
+            if (h.name().equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

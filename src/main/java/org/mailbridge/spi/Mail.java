@@ -50,7 +50,8 @@ public record Mail(Headers headers, Map<String, List<Address>> addresses, List<M
 
     /** The first {@code From} mailbox. */
     public Optional<Address> from() {
-        return addresses("From").stream().findFirst();
+        List<Address> from = addresses.getOrDefault("from", List.of());
+        return from.isEmpty() ? Optional.empty() : Optional.of(from.get(0));
     }
 
     /** Every mailbox in an address header ({@code To}, {@code Cc}, …), group members included. */

@@ -38,10 +38,22 @@ import java.util.Set;
  * from {@code init} marks the parser broken: it is reported and left out, and the others run.
  *
  * <h2>Threading</h2>
- * {@link #parse} may be called from several threads at once, for different mails. Keep
- * per-mail state on the stack; anything shared must be immutable or thread-safe. A plugin's
- * {@code parse} runs on a bridge thread within {@code limits.plugin_timeout}; past it the thread
- * is interrupted and the mail quarantined as {@code parser-error}.
+ * The daemon reads several mails at once, one per worker thread, and asks the same parser
+ * instances about all of them. {@link #init} and {@link #close} run once each, on one thread,
+ * never while {@link #parse} runs; what {@code init} stores is visible to every later
+ * {@code parse}. Then:
+ * <ul>
+ *   <li>a parser whose {@link #threadSafe()} is {@code true} may have {@code parse} called from
+ *       several threads at once, for different mails. Keep per-mail state on the stack; anything
+ *       shared must be immutable or thread-safe (no {@code SimpleDateFormat}, {@code Matcher},
+ *       buffer or lazily filled {@code HashMap} in a field);</li>
+ *   <li>any other parser (the default) is called by one thread at a time: the calls of other
+ *       workers wait their turn.</li>
+ * </ul>
+ * A plugin's {@code parse} runs on a bridge thread within {@code limits.plugin_timeout}, its wait
+ * for its turn included; past it the thread is interrupted and the mail quarantined as
+ * {@code parser-error}. A one-at-a-time plugin that ignores the interruption keeps its turn, so
+ * its later calls time out too, naming it, until it returns.
  *
  * <h2>What a parser may and may not do</h2>
  * It may read the {@link Mail} it is given, ask the {@link ParserContext#accounts() account
@@ -74,6 +86,21 @@ public interface MailParser {
     /** The topic suffixes this parser may emit (for {@code mailbridge parsers}); may be empty. */
     default Set<String> topics() {
         return Set.of();
+    }
+
+    /**
+     * Whether {@link #parse} may be called from several threads at once (see the class
+     * documentation, "Threading"). Asked once, at start.
+     *
+     * <p>The default is {@code false}: the bridge calls the parser from one thread at a time. That
+     * is what an operator wants from a jar someone else wrote: a parser that keeps a formatter or
+     * a buffer in a field passes every one-mail-at-a-time test, and under load makes events that
+     * mix two mails while still looking valid; called one at a time it costs only its own
+     * throughput. Return {@code true} once {@code parse} has been written for it; the built-in
+     * parsers and rule files are.
+     */
+    default boolean threadSafe() {
+        return false;
     }
 
     /**

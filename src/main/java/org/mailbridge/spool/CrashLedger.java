@@ -45,6 +45,14 @@ public final class CrashLedger {
         return n;
     }
 
+    /**
+     * Whether the message was in hand when a daemon died: the daemon then works on it alone, so
+     * that a second death with it in hand blames it and no other mail.
+     */
+    public boolean suspect(String name) {
+        return counted.containsKey(name);
+    }
+
     /** Forgets a message that was settled (published, quarantined or back in {@code new/} by choice). */
     public void settled(String name) {
         if (counted.remove(name) != null) {

@@ -255,6 +255,44 @@ public final class Spool {
     }
 
     /**
+     * Settles many handled messages at once, as {@link #complete} does one by one, but with an
+     * archive its directory is synced once for all of them rather than once per message.
+     *
+     * @return the messages that could not be settled (they stay in {@code cur/}), by name
+     */
+    public java.util.Map<String, IOException> completeAll(List<SpoolEntry> claimed, boolean archive) {
+        java.util.Map<String, IOException> failed = new java.util.HashMap<>();
+        EnvelopeFile envelopes = new EnvelopeFile(this);
+        List<SpoolEntry> moved = new ArrayList<>(archive ? claimed.size() : 0);
+        for (SpoolEntry e : claimed) {
+            try {
+                if (archive) {
+                    Files.createDirectories(dir(ARCHIVE));
+                    move(e, ARCHIVE);
+                    moved.add(e);
+                } else {
+                    Files.deleteIfExists(e.path());
+                    envelopes.delete(e.name());
+                }
+            } catch (IOException x) {
+                failed.put(e.name(), x);
+            }
+        }
+        if (!moved.isEmpty()) {
+            try {
+                syncDirectory(dir(ARCHIVE));
+            } catch (IOException x) {
+                // Moved but maybe not durably: after a power cut it may be back in cur/ and be
+                // published again (same ids); never lost. Reported, so the operator sees the disk.
+                for (SpoolEntry e : moved) {
+                    failed.put(e.name(), x);
+                }
+            }
+        }
+        return failed;
+    }
+
+    /**
      * Returns messages a crashed daemon left in {@code cur/} to {@code new/}. Only for a daemon at
      * start-up, holding the spool lock.
      *

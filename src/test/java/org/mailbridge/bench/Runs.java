@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 
 /** The suite's benchmarks in order, each adding its rows to the table. */
 final class Runs {
-    private static final int LINES = 60;
+    /** Lines of the generated mails: about 5 KB each. */
+    static final int LINES = 60;
     private static final int WINDOW = 1000;
     private static final int LATENCY_RATE = 200;
 
@@ -97,12 +98,8 @@ final class Runs {
     private void parse() throws Exception {
         System.err.println("== parse only");
         Path dir = dir("parse");
-        Files.createDirectories(dir);
-        List<Path> mails = new ArrayList<>();
         int n = o.quick() ? 50 : 2000;
-        for (int i = 0; i < n; i++) {
-            mails.add(Files.write(dir.resolve(i + ".eml"), BenchMails.text("parse-" + i + "@bench.example", i, LINES)));
-        }
+        List<Path> mails = ParseOnly.generated(dir, n, LINES);
         ParseOnly.Result r = ParseOnly.run(dir.resolve("w"), mails, o.quick() ? 1 : 5);
         table.ratio("parse only, " + n + " generated 5 KB mails, vs raw Mime4j", r.bridge(), r.mime4j(), "mails/s", 0.8, true);
         if (o.corpus() != null) {
@@ -168,11 +165,30 @@ final class Runs {
     }
 
     private void memory(Target t) throws Exception {
-        System.err.println("== memory draining " + o.backlog() + " mails: " + t.label());
-        Drain.Result d = Drain.run(o.jar(), dir("memory"), t, o.backlog(), LINES, List.of());
-        table.add("daemon peak RSS draining " + o.backlog() + " mails, default JVM options, " + t.label()
-                        + " (" + d.lost() + " lost; " + Table.num(d.mailsPerSecond()) + " mails/s)",
-                Table.num(d.peakRssMib()) + " MiB", "", "", "< 256 MiB", d.peakRssMib() < 256 ? "yes" : "**no**");
+        List<String> shipped = shippedJvm(o.repo());
+        for (List<String> jvm : List.of(daemonJvm(), shipped)) {
+            String label = jvm.equals(shipped) ? "the systemd unit's JVM options (" + String.join(" ", jvm) + ")"
+                    : jvm.isEmpty() ? "default JVM options" : String.join(" ", jvm);
+            System.err.println("== memory draining " + o.backlog() + " mails, " + label + ": " + t.label());
+            Drain.Result d = Drain.run(o.jar(), dir("memory"), t, o.backlog(), LINES, jvm);
+            boolean target = jvm.equals(shipped);
+            table.add("daemon peak RSS draining " + o.backlog() + " mails, " + label + ", " + t.label()
+                            + " (" + d.lost() + " lost; " + Table.num(d.mailsPerSecond()) + " mails/s)",
+                    Table.num(d.peakRssMib()) + " MiB", "", "", target ? "< 256 MiB" : "",
+                    target ? (d.peakRssMib() < 256 ? "yes" : "**no**") : "");
+        }
+    }
+
+    /** The JVM options the shipped systemd unit gives the daemon (MAILBRIDGE_JAVA_OPTS). */
+    static List<String> shippedJvm(Path repo) throws java.io.IOException {
+        for (String line : Files.readAllLines(repo.resolve("systemd/mailbridge.service"))) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^Environment=\"MAILBRIDGE_JAVA_OPTS=(.*)\"$")
+                    .matcher(line.strip());
+            if (m.matches()) {
+                return List.of(m.group(1).trim().split("\\s+"));
+            }
+        }
+        throw new IllegalStateException("no MAILBRIDGE_JAVA_OPTS in systemd/mailbridge.service");
     }
 
     private void bigMail(Target t) throws Exception {

@@ -98,7 +98,7 @@ public final class Suite {
         }
     }
 
-    private static void deleteTree(Path p) throws IOException {
+    static void deleteTree(Path p) throws IOException {
         try (Stream<Path> s = Files.walk(p)) {
             s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(f -> f.toFile().delete());
         }

@@ -23,6 +23,20 @@ class TopicsAndIdsTest {
     }
 
     @Test
+    void theHandWrittenCheckIsThePattern() {
+        java.util.Random r = new java.util.Random(7);
+        String alphabet = "aZ09_-.. #*é";
+        for (int n = 0; n < 100_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int len = r.nextInt(8); len > 0; len--) {
+                b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            String s = b.toString();
+            assertThat(Topics.isTopic(s)).as("'%s'", s).isEqualTo(Topics.TOPIC.matcher(s).matches());
+        }
+    }
+
+    @Test
     void parserIdsFollowTheSyntaxAndMailIsReserved() {
         assertThat(ParserIds.isUsable("bugzilla")).isTrue();
         assertThat(ParserIds.isUsable("git-multimail")).isTrue();

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.mailbridge.event.Event;
 import org.mailbridge.publish.PublishException;
@@ -25,17 +26,18 @@ public final class RecordingPublisher implements Publisher {
         return this;
     }
 
-    public List<Event> published() {
-        return published;
+    public synchronized List<Event> published() {
+        return List.copyOf(published);
     }
 
     @Override
-    public void publish(List<Event> events) throws PublishException {
+    public synchronized CompletableFuture<Void> send(List<Event> events) {
         PublishException.Scope s = failures.poll();
         if (s != null) {
-            throw new PublishException(s, domain, "told to fail (" + s + ")", null);
+            return CompletableFuture.failedFuture(new PublishException(s, domain, "told to fail (" + s + ")", null));
         }
         published.addAll(events);
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override

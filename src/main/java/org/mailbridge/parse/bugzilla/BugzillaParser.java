@@ -68,6 +68,12 @@ public final class BugzillaParser implements MailParser {
         return 100;
     }
 
+    /** Its settings are fixed at {@link #init}; each mail is read into objects of its own. */
+    @Override
+    public boolean threadSafe() {
+        return true;
+    }
+
     @Override
     public Set<String> topics() {
         Set<String> t = new java.util.LinkedHashSet<>();

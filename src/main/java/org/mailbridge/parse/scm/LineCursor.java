@@ -41,6 +41,23 @@ public final class LineCursor {
         return line;
     }
 
+    /**
+     * Whether the next line starts with {@code prefix} (which holds no line break): the same
+     * answer as {@code peek().startsWith(prefix)}, without making the line.
+     */
+    public boolean nextStartsWith(String prefix) {
+        return hasNext() && text.startsWith(prefix, pos);
+    }
+
+    /** Consumes the next line without making it. */
+    public void skip() {
+        if (hasNext()) {
+            int end = endOf(pos);
+            pos = end < text.length() ? end + 1 : end;
+            lineNumber++;
+        }
+    }
+
     /** Consumes blank (empty or white-space only) lines. */
     public void skipBlank() {
         while (hasNext() && peek().isBlank()) {

@@ -69,6 +69,12 @@ public abstract class ScmParser implements MailParser {
         return identity.topics();
     }
 
+    /** Subclasses keep per-mail state on the stack (see the class documentation). */
+    @Override
+    public final boolean threadSafe() {
+        return true;
+    }
+
     /** Reads the parser's own settings; called once from {@link #init}. */
     protected void configure(ParserSettings settings) throws ParserConfigException {
     }

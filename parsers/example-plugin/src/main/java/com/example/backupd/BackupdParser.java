@@ -52,6 +52,12 @@ public final class BackupdParser implements MailParser {
         return 1000;
     }
 
+    /** Checked: parse keeps its state on the stack and shares only immutable fields, so it may run on several threads at once. */
+    @Override
+    public boolean threadSafe() {
+        return true;
+    }
+
     @Override
     public Set<String> topics() {
         return Set.of("backup.job.finished");

@@ -50,13 +50,16 @@ final class SvnNotifyReader {
      */
     private static boolean start(LineCursor c) {
         for (int i = 0; i < HEADER_LINES && c.hasNext(); i++) {
-            long at = c.mark();
-            if (c.next().startsWith("Revision: ") && metadataFollows(c)) {
+            if (c.nextStartsWith("Revision: ")) {
+                long at = c.mark();
+                c.next();
+                boolean found = metadataFollows(c);
                 c.reset(at);
-                return true;
+                if (found) {
+                    return true;
+                }
             }
-            c.reset(at);
-            c.next();
+            c.skip();
         }
         return false;
     }
