@@ -101,14 +101,15 @@ public final class EmbeddedBroker implements AutoCloseable {
         try {
             if (store instanceof BrokerStore.Derby d) {
                 workDir = Files.createDirectories(d.workDir());
-                // Derby writes its boot notes to derby.log in the current directory unless told
-                // otherwise; the work directory is the one place the broker may write.
-                if (System.getProperty(DERBY_LOG) == null) {
-                    System.setProperty(DERBY_LOG, workDir.resolve("derby.log").toString());
-                }
             } else {
                 workDir = Files.createTempDirectory("mailbridge-broker-");
                 scratch = Optional.of(workDir);
+            }
+            // Derby, which Broker-J loads at start even for a memory store to see whether it is
+            // there, writes derby.log in the current directory unless told otherwise; the work
+            // directory is the one place the broker may write.
+            if (System.getProperty(DERBY_LOG) == null) {
+                System.setProperty(DERBY_LOG, workDir.resolve("derby.log").toString());
             }
         } catch (IOException e) {
             throw new BrokerStartException("embedded broker work directory: " + e.getMessage(), e);
