@@ -159,7 +159,7 @@ class Bed:
                 for line in fh:
                     if line.strip():
                         e = json.loads(line); lines += 1; ids.add(e["id"])
-                        published.add(e["body"].get("message_id"))
+                        published.add(angle(e["body"].get("message_id")))
         mails_in = self.delivered if mails_in is None else mails_in
         q, waiting = self.count("quarantine"), self.count("new") + self.count("cur")
         # Mail by mail, not by subtraction: one published and then quarantined too (a crash-loop
@@ -177,6 +177,12 @@ class Bed:
             print(f"  {self.name}: kept {self.dir} for inspection", file=sys.stderr)
         else:
             shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def angle(value):
+    """The <...> of a Message-ID field as the event gives it: a fuzzed mail may fold junk into it."""
+    m = re.search(r"<[^>]*>", value or "")
+    return m.group(0) if m else value
 
 
 def message_id(raw):
