@@ -40,13 +40,14 @@ class Bed:
         self.urls = urls
         self.extra = extra
 
-    def broker(self, key):
+    def broker(self, key, wait=True):
         port = free_port()
         # A work directory of its own: the Derby store is locked by one broker and must not hold
         # what an earlier run left.
         p = self.start([JAVA, "-Xmx256m", "-jar", self.jar, "broker", "--port", str(port), "--work-dir",
                         os.path.join(self.dir, f"broker-{key}")], f"broker-{key}")
-        wait_port(port)
+        if wait:
+            wait_port(port)
         self.brokers[key] = (p, port)
         return port
 
@@ -278,7 +279,8 @@ def outage(jar, n, secs):
 
 def failover(jar, n):
     b = Bed(jar, "broker killed + failover")
-    pa, pb = b.broker("a"), b.broker("b")
+    pa, pb = b.broker("a", wait=False), b.broker("b", wait=False)  # both start at once
+    wait_port(pa); wait_port(pb)
     b.config(f"failover:(amqp://127.0.0.1:{pa},amqp://127.0.0.1:{pb})?failover.maxReconnectAttempts=-1")
     b.consume(pa); b.consume(pb); b.start_daemon()
     for i in range(n // 2):
