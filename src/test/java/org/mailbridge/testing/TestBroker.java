@@ -1,14 +1,13 @@
 package org.mailbridge.testing;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.mailbridge.broker.EmbeddedBroker;
 
 /**
  * One embedded Qpid Broker-J for the whole test JVM, on an ephemeral port: starting one costs
- * about a second and stopping one another, so tests share it (each uses its own topics).
+ * about a second and stopping one another, so tests share it (each uses its own topics). It keeps
+ * messages in memory: no test needs this one to survive a restart.
  */
 public final class TestBroker {
     private static EmbeddedBroker broker;
@@ -20,8 +19,7 @@ public final class TestBroker {
     public static synchronized EmbeddedBroker get() {
         if (broker == null) {
             try {
-                Path work = Files.createTempDirectory("mailbridge-test-broker");
-                broker = EmbeddedBroker.start(0, List.of("default", "community"), work);
+                broker = EmbeddedBroker.startInMemory(0, List.of("default", "community"));
             } catch (Exception e) {
                 throw new IllegalStateException("test broker did not start", e);
             }
