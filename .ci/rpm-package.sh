@@ -52,6 +52,8 @@ rpm -qlp "$RPM" | sed -E 's|/usr/share/man/man1/([^/]*)\.1(\.gz)?$|/usr/share/ma
 /usr/share/doc/mailbridge/README.md
 /usr/share/doc/mailbridge/parsers
 /usr/share/java/mailbridge.jar
+/usr/share/licenses/mailbridge
+/usr/share/licenses/mailbridge/LICENSE
 /usr/share/mailbridge
 /usr/share/mailbridge/mailbridge.jar
 /usr/share/mailbridge/parsers

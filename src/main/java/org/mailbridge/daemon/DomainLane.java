@@ -133,7 +133,14 @@ final class DomainLane implements AutoCloseable {
             }
             inFlight++;
         }
-        publisher.send(s.events()).whenComplete((ok, failure) -> {
+        java.util.concurrent.CompletableFuture<Void> sent;
+        try {
+            sent = publisher.send(s.events());
+        } catch (RuntimeException e) { // NOPMD: a publisher bug must still answer for the share, or its mail stays in the window
+            sent = java.util.concurrent.CompletableFuture.failedFuture(new PublishException(
+                    PublishException.Scope.CONNECTION, name, "send failed: " + e, e));
+        }
+        sent.whenComplete((ok, failure) -> {
             PublishException e = failure == null ? null : Confirms.unwrap(failure, name);
             synchronized (lock) {
                 inFlight--;

@@ -34,7 +34,7 @@ record Options(Path repo, Path jar, boolean quick, int runs, int mails, Path cor
             }
         }
         return new Options(repo, repo.resolve("target/mailbridge.jar"), quick,
-                runs != null ? runs : quick ? 1 : 3, mails != null ? mails : quick ? 20 : 2000, corpus, only);
+                runs != null ? runs : quick ? 1 : 3, mails != null ? mails : quick ? 20 : 5000, corpus, only);
     }
 
     /** Whether the benchmark {@code name} is to run. */
