@@ -109,14 +109,6 @@ public final class Amqp091Publisher implements Publisher {
         }
     }
 
-    static boolean isRefusal(Exception e) {
-        if (e instanceof IOException && "nacks received".equals(e.getMessage())) {
-            return true;
-        }
-        Throwable t = e instanceof com.rabbitmq.client.ShutdownSignalException ? e : e.getCause();
-        return t instanceof com.rabbitmq.client.ShutdownSignalException s && !s.isHardError() && !s.isInitiatedByApplication();
-    }
-
     private static AMQP.BasicProperties properties(Event e) {
         Map<String, Object> headers = new LinkedHashMap<>(e.headers());
         return new AMQP.BasicProperties.Builder()

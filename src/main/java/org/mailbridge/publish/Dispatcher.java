@@ -49,27 +49,6 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    /** The publisher of a domain. */
-    public Publisher publisher(String domain) {
-        Publisher p = publishers.get(domain);
-        if (p == null) {
-            throw new IllegalArgumentException("no such domain: " + domain);
-        }
-        return p;
-    }
-
-    /** The domains' names, in configuration order. */
-    public java.util.Set<String> domains() {
-        return publishers.keySet();
-    }
-
-    /** Connects every publisher, reporting the first failure. */
-    public void connectAll() throws PublishException {
-        for (Publisher p : publishers.values()) {
-            p.connect();
-        }
-    }
-
     @Override
     public void close() {
         publishers.values().forEach(Publisher::close);

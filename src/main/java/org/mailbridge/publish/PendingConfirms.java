@@ -47,12 +47,6 @@ final class PendingConfirms {
         queue.add(new Pending(count, System.nanoTime() + timeout.toNanos(), connection));
     }
 
-    /** How many sends are still unconfirmed (for tests and status). */
-    int size() {
-        queue.removeIf(p -> p.count().isDone());
-        return queue.size();
-    }
-
     void expire(long now, Consumer<Object> onExpired) {
         Object last = null;
         for (Iterator<Pending> it = queue.iterator(); it.hasNext();) {

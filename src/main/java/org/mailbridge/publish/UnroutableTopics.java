@@ -37,8 +37,4 @@ final class UnroutableTopics {
         }
     }
 
-    /** How many events came back unroutable since start. */
-    long count() {
-        return returned.get();
-    }
 }

@@ -46,15 +46,38 @@ class WindowTest {
     private Spool spool;
     private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
 
+    /** The real publisher behind a wrapper that changes only what {@link #send} answers. */
+    abstract static class Wrapped implements Publisher {
+        final Publisher inner;
+
+        Wrapped(Publisher inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void connect() throws PublishException {
+            inner.connect();
+        }
+
+        @Override
+        public boolean connected() {
+            return inner.connected();
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+
     /** Holds every confirmation of the real publisher until {@link #open()}. */
-    static final class GatedPublisher implements Publisher {
-        private final Publisher inner;
+    static final class GatedPublisher extends Wrapped {
         private final CompletableFuture<Void> gate = new CompletableFuture<>();
         private final CountDownLatch confirmedByBroker;
         private volatile boolean armed;
 
         GatedPublisher(Publisher inner, int expected) {
-            this.inner = inner;
+            super(inner);
             this.confirmedByBroker = new CountDownLatch(expected);
         }
 
@@ -81,30 +104,14 @@ class WindowTest {
         boolean awaitBroker(Duration d) throws InterruptedException {
             return confirmedByBroker.await(d.toMillis(), TimeUnit.MILLISECONDS);
         }
-
-        @Override
-        public void connect() throws PublishException {
-            inner.connect();
-        }
-
-        @Override
-        public boolean connected() {
-            return inner.connected();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
-        }
     }
 
     /** The real publisher, but the broker "refuses" events of mails whose subject names them. */
-    static final class RefusingPublisher implements Publisher {
-        private final Publisher inner;
+    static final class RefusingPublisher extends Wrapped {
         private final String refused;
 
         RefusingPublisher(Publisher inner, String refused) {
-            this.inner = inner;
+            super(inner);
             this.refused = refused;
         }
 
@@ -115,21 +122,6 @@ class WindowTest {
                         "broker refused: rejected", null));
             }
             return inner.send(events);
-        }
-
-        @Override
-        public void connect() throws PublishException {
-            inner.connect();
-        }
-
-        @Override
-        public boolean connected() {
-            return inner.connected();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 
