@@ -9,6 +9,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Spool to consumer at a steady rate: a mail is put into new/ every 1/rate seconds while the
  * daemon runs; the latency of each is from its rename into new/ to the arrival of its event.
+ * The daemon first drains a backlog of {@code warm} mails, so that the figures are those of a
+ * daemon that has run for a while (its JIT warm-up is a one-off of its first seconds).
  */
 final class Latency {
     /** @param p50 median, ms @param p99 99th percentile, ms @param lost mails whose event did not arrive */
@@ -18,16 +20,19 @@ final class Latency {
     private Latency() {
     }
 
-    static Result run(Path jar, Path work, Target t, int rate, double seconds, int lines) throws Exception {
+    static Result run(Path jar, Path work, Target t, int warm, int rate, double seconds, int lines) throws Exception {
         Files.createDirectories(work);
         String env = "bench" + Long.toHexString(System.nanoTime());
         Path spool = BenchMails.spool(work.resolve("spool"));
         int n = (int) Math.max(1, rate * seconds);
         long[] sentAt = new long[n];
+        for (int i = 0; i < warm; i++) {
+            BenchMails.deliver(spool, BenchMails.name(i), BenchMails.text("warm-" + i + "@bench.example", i, lines));
+        }
         try (Arrivals arrivals = Arrivals.open(t, "org.fedoraproject." + env + ".#");
              DaemonProcess d = DaemonProcess.start(jar, work, spool, env, t.domainToml(Suite.passwordFile(work)), List.of(), "")) {
             d.awaitStarted(120_000);
-            warmUp(spool, arrivals, d);
+            warmUp(spool, arrivals, d, warm);
             long period = 1_000_000_000L / rate;
             long start = System.nanoTime();
             for (int i = 0; i < n; i++) {
@@ -37,10 +42,10 @@ final class Latency {
                     LockSupport.parkNanos(wait);
                 }
                 byte[] mail = BenchMails.text("lat-" + i + "@bench.example", i, lines);
-                BenchMails.deliver(spool, BenchMails.name(1000 + i), mail);
+                BenchMails.deliver(spool, BenchMails.name(warm + 1 + i), mail);
                 sentAt[i] = System.nanoTime();
             }
-            arrivals.await(n + 1L, 30_000);
+            arrivals.await(warm + 1L + n, 30_000);
             List<Double> ms = new ArrayList<>();
             int lost = 0;
             for (int i = 0; i < n; i++) {
@@ -55,10 +60,20 @@ final class Latency {
         }
     }
 
-    /** One mail through first, so connecting to the broker is not in the figures. */
-    private static void warmUp(Path spool, Arrivals arrivals, DaemonProcess d) throws Exception {
-        BenchMails.deliver(spool, BenchMails.name(0), BenchMails.text("warm@bench.example", 0, 5));
-        if (!arrivals.await(1, 60_000)) {
+    /**
+     * Waits for the backlog, then sends one mail more through the idle daemon, so that neither
+     * connecting nor the backlog is in the figures.
+     */
+    private static void warmUp(Path spool, Arrivals arrivals, DaemonProcess d, int warm) throws Exception {
+        if (!arrivals.await(warm, Math.max(60_000, warm * 20L))) {
+            throw new IllegalStateException("the backlog did not arrive: " + arrivals.received() + " of " + warm
+                    + "\n" + d.lastLines());
+        }
+        while (d.waiting() > 0) {
+            Thread.sleep(5);
+        }
+        BenchMails.deliver(spool, BenchMails.name(warm), BenchMails.text("warm@bench.example", warm, 5));
+        if (!arrivals.await(warm + 1L, 60_000)) {
             throw new IllegalStateException("the first mail did not arrive: " + d.lastLines());
         }
     }

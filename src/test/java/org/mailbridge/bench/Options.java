@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * @param jar the runnable jar
  * @param quick tiny inputs, one round
  * @param runs rounds of each throughput figure
- * @param mails mails per daemon drain
+ * @param mails mails of the measured burst in each daemon drain
  * @param corpus extra .eml files for the parse figures, or null
  * @param only the benchmarks to run (drain, parse, latency, deliver, smtp (needs deliver for its ratio), memory, big), empty for all
  */
@@ -34,7 +34,7 @@ record Options(Path repo, Path jar, boolean quick, int runs, int mails, Path cor
             }
         }
         return new Options(repo, repo.resolve("target/mailbridge.jar"), quick,
-                runs != null ? runs : quick ? 1 : 3, mails != null ? mails : quick ? 20 : 5000, corpus, only);
+                runs != null ? runs : quick ? 1 : 3, mails != null ? mails : quick ? 20 : 10_000, corpus, only);
     }
 
     /** Whether the benchmark {@code name} is to run. */
@@ -45,6 +45,16 @@ record Options(Path repo, Path jar, boolean quick, int runs, int mails, Path cor
     /** Messages per raw-publisher round: enough to last a second or so at the broker's rate. */
     int rawMessages() {
         return quick ? 50 : 20_000;
+    }
+
+    /** Mails the drained daemon takes first, to be warm when the measured burst arrives. */
+    int warmMails() {
+        return quick ? 20 : 10_000;
+    }
+
+    /** Mails of the SMTP intake figure. */
+    int smtpMails() {
+        return quick ? 20 : 5000;
     }
 
     /** Runs per variant of the deliver figures. */
