@@ -190,8 +190,9 @@ public final class Daemon implements AutoCloseable {
                 tick();
                 if (!window.anyDomainUsable()) {
                     // No broker to send to: claiming would only read mail to set it aside again.
+                    // Wait for a lane's probe to get through (it wakes us), the heartbeat at most.
                     monitor.domainsMayHaveChanged();
-                    stopRequested.await(config.daemon().probeInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    window.awaitUsable(config.daemon().probeInterval(), this::stopping);
                     continue;
                 }
                 monitor.domainsMayHaveChanged();
@@ -339,6 +340,9 @@ public final class Daemon implements AutoCloseable {
     public void stop() {
         intakes.stop(INTAKE_GRACE);
         stopRequested.countDown();
+        if (window != null) {
+            window.wake();
+        }
         try {
             watcher.close();
         } catch (IOException e) {

@@ -45,6 +45,8 @@ final class Window implements AutoCloseable {
     private final Semaphore slots;
     private final ExecutorService workers;
     private final Map<String, DomainLane> lanes = new LinkedHashMap<>();
+    /** Signalled when a domain comes up (or the daemon stops): what {@link #awaitUsable} waits on. */
+    private final Object usable = new Object();
     private final DomainHolds holds;
     private final Settler settler;
     private final BiConsumer<SpoolEntry, Outcome> report;
@@ -70,8 +72,10 @@ final class Window implements AutoCloseable {
             return t;
         });
         this.settler = new Settler(pipeline, (r, o) -> finish(r.claimed(), o));
-        publishers.forEach((name, p) -> lanes.put(name, new DomainLane(name, p, probeInterval,
-                d -> holds.lift(d, System.nanoTime()))));
+        publishers.forEach((name, p) -> lanes.put(name, new DomainLane(name, p, probeInterval, d -> {
+            holds.lift(d, System.nanoTime());
+            wake();
+        })));
         lanes.values().forEach(DomainLane::start);
     }
 
@@ -216,6 +220,32 @@ final class Window implements AutoCloseable {
     }
 
     /** Whether any domain can take mail now (while none can, nothing is claimed). */
+    /**
+     * Waits until some domain can take mail, for at most {@code max}; whether one can. Returns as
+     * soon as a lane's probe gets through (or {@link #wake} is called), so that mail waiting at
+     * start-up goes out the moment the first broker answers, not a probe interval later.
+     */
+    boolean awaitUsable(Duration max, BooleanSupplier stop) throws InterruptedException {
+        long end = System.nanoTime() + max.toNanos();
+        synchronized (usable) {
+            while (!anyDomainUsable() && !stop.getAsBoolean()) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(usable, left);
+            }
+        }
+        return anyDomainUsable();
+    }
+
+    /** Wakes {@link #awaitUsable}: a domain came up, or the daemon is stopping. */
+    void wake() {
+        synchronized (usable) {
+            usable.notifyAll();
+        }
+    }
+
     boolean anyDomainUsable() {
         for (DomainLane l : lanes.values()) {
             if (l.usable()) {

@@ -42,7 +42,7 @@ final class DaemonProcess implements AutoCloseable {
         Path conf = work.resolve("config.toml");
         Files.writeString(conf, "spool = \"" + spool + "\"\nunclaimed = \"publish\"\nrules_dirs = []\n"
                 + "environment = \"" + environment + "\"\nplugins_dir = \"" + work.resolve("plugins") + "\"\n"
-                + extraToml + "\n[daemon]\npoll_interval = \"1s\"\nretry_min = \"200ms\"\nretry_max = \"2s\"\n\n"
+                + extraToml + "\n[daemon]\npoll_interval = \"1s\"\nretry_min = \"200ms\"\nretry_max = \"2s\"\n" + System.getenv().getOrDefault("BENCH_DAEMON_SETTINGS", "") + "\n\n"
                 + domainToml);
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

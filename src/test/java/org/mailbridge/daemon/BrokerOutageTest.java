@@ -120,6 +120,26 @@ class BrokerOutageTest {
         }
     }
 
+    /**
+     * Mail waiting at start-up goes out as soon as the broker answers: the claimer is woken by
+     * the first probe that gets through instead of sleeping a whole probe interval first.
+     */
+    @Test
+    void mailWaitingAtStartGoesOutOnTheFirstProbeNotAProbeIntervalLater() throws Exception {
+        Path spool = dir.resolve("spool");
+        String toml = TestConfigs.toml(spool, TestBroker.get().url()).replace("[daemon]\n", "[daemon]\nprobe_interval = \"60s\"\n");
+        Config config = TestConfigs.write(dir, toml);
+        Files.createDirectories(spool.resolve("new"));
+        Files.write(spool.resolve("new").resolve("1000000000.M1P1Q1R1.test"), TestMail.plain("at-start").bytes());
+        Domain direct = domainOf(config, TestBroker.get().url());
+        try (EventConsumer consumer = EventConsumer.open(direct, List.of("org.fedoraproject.#"), Duration.ofSeconds(10));
+             RunningDaemon d = RunningDaemon.start(config)) {
+            Optional<Event> e = consumer.next(Duration.ofSeconds(15));
+            assertThat(e).as("published well within the 60 s probe interval").isPresent();
+            assertThat(e.get().body().get("subject")).isEqualTo("test at-start");
+        }
+    }
+
     @Test
     void aRestartedDaemonPublishesWhatItFindsInNewAndWhatACrashLeftInCur() throws Exception {
         Path spool = dir.resolve("spool");
