@@ -104,7 +104,7 @@ final class Runs {
         int n = o.quick() ? 50 : 2000;
         List<Path> mails = ParseOnly.generated(dir, n, LINES);
         ParseOnly.Result r = ParseOnly.run(dir.resolve("w"), mails, o.quick() ? 1 : 5);
-        table.ratio("parse only, " + n + " generated 5 KB mails, vs raw Mime4j", r.bridge(), r.mime4j(), "mails/s", 0.8, true);
+        table.ratio("parse only, " + n + " generated 5 KB mails, vs raw Mime4j", r.bridge(), r.mime4j(), "mails per CPU s", 0.8, true);
         if (o.corpus() != null) {
             List<Path> real;
             try (Stream<Path> s = Files.walk(o.corpus())) {
@@ -112,7 +112,7 @@ final class Runs {
             }
             ParseOnly.Result c = ParseOnly.run(dir.resolve("c"), real, o.quick() ? 1 : 5);
             table.ratio("parse only, " + real.size() + " mails of " + o.corpus() + ", vs raw Mime4j",
-                    c.bridge(), c.mime4j(), "mails/s", 0.8, true);
+                    c.bridge(), c.mime4j(), "mails per CPU s", 0.8, true);
         }
     }
 
