@@ -104,6 +104,11 @@ final class DaemonProcess implements AutoCloseable {
         }
     }
 
+    /** A sample of the daemon's threads' CPU time and of the machine's. */
+    CpuSample cpu() {
+        return CpuSample.of(process.pid());
+    }
+
     /** The peak resident set size so far (VmHWM), in KiB; 0 when /proc cannot tell. */
     long peakRssKib() {
         try {

@@ -25,8 +25,10 @@ final class Drain {
      * @param duplicates events that arrived more than once
      * @param eventSize mean event body size in bytes (the raw publisher sends the same)
      * @param peakRssMib the daemon's peak resident set
+     * @param cpu where the CPU went during the measured burst ({@link CpuSample#perMail})
      */
-    record Result(double mailsPerSecond, double coldPerSecond, long lost, long duplicates, long eventSize, double peakRssMib) {
+    record Result(double mailsPerSecond, double coldPerSecond, long lost, long duplicates, long eventSize, double peakRssMib,
+                  String cpu) {
     }
 
     private Drain() {
@@ -46,6 +48,7 @@ final class Drain {
             long t1 = awaitDrained(d, arrivals, backlog);
             double cold = backlog / ((t1 - t0) / 1e9);
             double rate = cold;
+            String cpu = "";
             if (warm > 0) {
                 // Written beforehand into tmp/ (same file system), then renamed in as fast as can be.
                 List<String> names = new java.util.ArrayList<>(n);
@@ -54,17 +57,19 @@ final class Drain {
                     Files.write(spool.resolve("tmp").resolve(name), BenchMails.text("drain-" + i + "@bench.example", i, lines));
                     names.add(name);
                 }
+                CpuSample c0 = d.cpu();
                 long b0 = System.nanoTime();
                 for (String name : names) {
                     Files.move(spool.resolve("tmp").resolve(name), spool.resolve("new").resolve(name),
                             StandardCopyOption.ATOMIC_MOVE);
                 }
                 rate = n / ((awaitDrained(d, arrivals, warm + n) - b0) / 1e9);
+                cpu = d.cpu().perMail(c0, n);
             }
             Thread.sleep(200); // late duplicates, if any, arrive now
             int total = warm + (warm > 0 ? n : 0);
             return new Result(rate, cold, total - arrivals.distinct(), arrivals.received() - arrivals.distinct(),
-                    arrivals.meanSize(), d.peakRssKib() / 1024.0);
+                    arrivals.meanSize(), d.peakRssKib() / 1024.0, cpu);
         }
     }
 

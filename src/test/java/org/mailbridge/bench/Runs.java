@@ -68,11 +68,14 @@ final class Runs {
         List<Double> daemon = new ArrayList<>();
         List<Double> raw = new ArrayList<>();
         List<Double> cold = new ArrayList<>();
+        List<String> cpus = new ArrayList<>();
         long lost = 0;
         long dups = 0;
         long size = 0;
         for (int r = 0; r < o.runs(); r++) {
             Drain.Result d = Drain.run(o.jar(), dir("drain"), t, o.warmMails(), o.mails(), LINES, daemonJvm());
+            System.err.println("   round " + (r + 1) + ": " + Table.num(d.mailsPerSecond()) + " /s; CPU in the burst: " + d.cpu());
+            cpus.add(d.cpu());
             daemon.add(d.mailsPerSecond());
             cold.add(d.coldPerSecond());
             lost += d.lost();
@@ -90,6 +93,14 @@ final class Runs {
                 + lost + " lost, " + dups + " duplicated at the consumer; a burst into a daemon warmed by " + o.warmMails()
                 + " mails, which it drained from its start at " + Table.num(Stats.median(cold)) + " /s) vs raw async publisher, window " + WINDOW,
                 Stats.median(daemon), Stats.median(raw), "/s", 0.8, true);
+        // Where the CPU went in the round whose rate is the median.
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < daemon.size(); i++) {
+            order.add(i);
+        }
+        order.sort(java.util.Comparator.comparingDouble(daemon::get));
+        table.add("daemon CPU per mail in that burst, by thread, " + t.label() + " (the median round)",
+                cpus.get(order.get(order.size() / 2)), "", "", "", "");
     }
 
     /** Extra JVM options for the drained daemons, e.g. a flight recording: BENCH_DAEMON_JAVA_OPTS. */
