@@ -97,17 +97,22 @@ public final class Pipeline {
         try {
             crashes.markAlone(claimed.name());
         } catch (IOException e) {
+            clearAloneMark(claimed);
             return hold(claimed, note(QuarantineReason.CRASHED, "", "cannot mark it as worked on alone: " + e), e);
         }
         try {
             return process(claimed);
         } finally {
-            try {
-                crashes.clearAlone();
-            } catch (IOException e) {
-                // Harmless unless the daemon dies while this very mail is in cur/ again, waiting its turn alone.
-                LOG.error("{}", LogFmt.msg("crash mark not removed").kv("name", claimed.name()).kv("err", e.toString()));
-            }
+            clearAloneMark(claimed);
+        }
+    }
+
+    private void clearAloneMark(SpoolEntry claimed) {
+        try {
+            crashes.clearAlone();
+        } catch (IOException e) {
+            // Harmless unless the daemon dies while this very mail is in cur/ again, waiting its turn alone.
+            LOG.error("{}", LogFmt.msg("crash mark not removed").kv("name", claimed.name()).kv("err", e.toString()));
         }
     }
 
