@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * the ledger marks as worked on alone counts 1 more; any other suspect in {@code cur/} (claimed,
  * waiting for the window to drain before its turn) keeps its count. So a mail that kills every
  * daemon reading it is quarantined at the start after the second death, the first in a batch and
- * the second alone, and good mail is blamed only for deaths while it was worked on alone: a host
- * that kills the daemon again and again for another reason (an OOM killer, a restart loop) does
- * not set aside whatever happened to be in the window each time.
+ * the second alone, and good mail reaches the limit only by a death while it was worked on
+ * alone: a host that kills the daemon again and again for another reason (an OOM killer, a
+ * restart loop) does not set aside whatever happened to be in the window each time.
  */
 final class Recovery {
     private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);

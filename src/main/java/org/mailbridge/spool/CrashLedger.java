@@ -16,11 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * settling it; {@link #recordCrash} counts that in {@code state/crashes/<name>}. The first such
  * death makes it a {@link #suspect}, which the daemon then works on alone, marked in
  * {@code state/alone} ({@link #markAlone}) for as long as it is in hand. After that it is
- * counted again only when the daemon dies while it is the one marked: a window of good mail in
- * {@code cur/} at every death of a restart loop or an OOM killer is counted once, never
- * quarantined, while a message that kills the daemon every time it is read dies alone and
- * reaches the limit, and the daemon quarantines it as {@code crashed} instead of dying on it
- * again. Counting happens only at start-up and the mark only for suspects, so the normal path
+ * counted again only when the daemon dies while it is the one marked: good mail that happens
+ * to be in {@code cur/} at every death of a restart loop or an OOM killer is counted once and
+ * goes on, while a message that kills the daemon every time it is read dies alone and reaches
+ * the limit, and the daemon quarantines it as {@code crashed} instead of dying on it again. Counting happens only at start-up and the mark only for suspects, so the normal path
  * costs nothing; {@link #settled} forgets a counted message once it is settled.
  */
 public final class CrashLedger {
