@@ -2,6 +2,7 @@ package org.mailbridge.daemon;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
 
 import org.mailbridge.log.LogFmt;
 import org.mailbridge.spool.QuarantineReason;
@@ -15,9 +16,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Start-up recovery with the crash-loop breaker: every message a dead daemon left in
- * {@code cur/} goes back to {@code new/}, except one that was in hand at {@value #CRASH_LIMIT}
- * deaths: that one is quarantined as {@code crashed}, named in the log, so that a mail that
- * kills the JVM (whatever escapes every guard) cannot stop the bridge for good.
+ * {@code cur/} goes back to {@code new/}, except one blamed for {@value #CRASH_LIMIT} deaths:
+ * that one is quarantined as {@code crashed}, named in the log, so that a mail that kills the
+ * JVM (whatever escapes every guard) cannot stop the bridge for good.
+ *
+ * <p>Who is blamed: a message in {@code cur/} not counted before was in hand in a window of up
+ * to {@code daemon.window} mails, and counts 1 (a suspect, worked on alone from now on); the one
+ * the ledger marks as worked on alone counts 1 more; any other suspect in {@code cur/} (claimed,
+ * waiting for the window to drain before its turn) keeps its count. So a mail that kills every
+ * daemon reading it is quarantined at the start after the second death, the first in a batch and
+ * the second alone, and good mail reaches the limit only by a death while it was worked on
+ * alone: a host that kills the daemon again and again for another reason (an OOM killer, a
+ * restart loop) does not set aside whatever happened to be in the window each time.
  */
 final class Recovery {
     private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
@@ -33,13 +43,17 @@ final class Recovery {
      * @return how many messages went back to {@code new/}
      */
     static int run(Spool spool, CrashLedger ledger, Clock clock) throws IOException {
+        // Read before anything else: the mark names the mail alone when the previous daemon died.
+        Optional<String> alone = ledger.markedAlone();
         ledger.load(spool);
         int n = 0;
         for (SpoolEntry e : spool.claimed()) {
-            int crashes = ledger.recordCrash(e.name());
+            int before = ledger.crashes(e.name());
+            boolean blamed = before == 0 || alone.filter(e.name()::equals).isPresent();
+            int crashes = blamed ? ledger.recordCrash(e.name()) : before;
             if (crashes >= CRASH_LIMIT) {
-                QuarantineNote note = new QuarantineNote(QuarantineReason.CRASHED, "", "in hand each of the " + crashes
-                        + " times the daemon died", clock.instant());
+                QuarantineNote note = new QuarantineNote(QuarantineReason.CRASHED, "", "in hand at " + crashes
+                        + " deaths of the daemon, the last counted while it was worked on alone", clock.instant());
                 try {
                     new Quarantine(spool).put(e, note);
                     ledger.settled(e.name());
@@ -51,11 +65,14 @@ final class Recovery {
                             .kv("err", full.toString()));
                 }
             } else {
-                LOG.warn("{}", LogFmt.msg("recovered").kv("name", e.name()).kv("crashes", crashes));
+                LOG.warn("{}", LogFmt.msg("recovered").kv("name", e.name()).kv("crashes", crashes)
+                        .kv("counted", blamed));
             }
             spool.release(e);
             n++;
         }
+        // Also when it names a mail no longer in cur/ (settled just before the death): it blames no one.
+        ledger.clearAlone();
         return n;
     }
 }

@@ -116,7 +116,8 @@ final class Window implements AutoCloseable {
     /**
      * Runs one mail through the window with nothing else in flight, and waits for it: for a mail
      * that was in hand when a daemon died, so that if it kills this one too, the crash ledger
-     * blames it alone.
+     * blames it alone. It is marked as the mail worked on alone only once the window is empty
+     * ({@link Pipeline#processAlone}): a death while the window drains blames no one.
      */
     void submitAlone(SpoolEntry claimed, BooleanSupplier stop, Runnable tick) throws InterruptedException {
         slots.release();
@@ -125,7 +126,7 @@ final class Window implements AutoCloseable {
         }
         slots.acquireUninterruptibly(size);
         try {
-            report(claimed, pipeline.process(claimed));
+            report(claimed, pipeline.processAlone(claimed));
         } finally {
             slots.release(size);
         }

@@ -87,6 +87,36 @@ public final class Pipeline {
     }
 
     /**
+     * As {@link #process}, for a crash suspect worked on with nothing else in flight: the crash
+     * ledger marks it as the mail worked on alone until it is settled or back in {@code new/}, so
+     * that a death meanwhile is blamed on it and on no other mail. A mark that cannot be written
+     * holds the mail (back in {@code new/}, tried again later) rather than work on it unmarked,
+     * where it could kill daemon after daemon without ever being blamed.
+     */
+    public Outcome processAlone(SpoolEntry claimed) {
+        try {
+            crashes.markAlone(claimed.name());
+        } catch (IOException e) {
+            clearAloneMark(claimed);
+            return hold(claimed, note(QuarantineReason.CRASHED, "", "cannot mark it as worked on alone: " + e), e);
+        }
+        try {
+            return process(claimed);
+        } finally {
+            clearAloneMark(claimed);
+        }
+    }
+
+    private void clearAloneMark(SpoolEntry claimed) {
+        try {
+            crashes.clearAlone();
+        } catch (IOException e) {
+            // Harmless unless the daemon dies while this very mail is in cur/ again, waiting its turn alone.
+            LOG.error("{}", LogFmt.msg("crash mark not removed").kv("name", claimed.name()).kv("err", e.toString()));
+        }
+    }
+
+    /**
      * Reads, parses, checks and routes a claimed message; finishes it at once when there is
      * nothing to send. Safe to call from several threads at a time, for different messages. Any
      * {@code Throwable} from reading or parsing it (a stack overflow in the MIME library, an

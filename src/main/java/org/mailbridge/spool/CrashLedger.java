@@ -7,24 +7,32 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How often each message was in hand when a daemon died: the crash-loop breaker. A message in
+ * How often each message was to blame when a daemon died: the crash-loop breaker. A message in
  * {@code cur/} at start-up was being worked on when the previous daemon stopped without
- * settling it; {@link #recordCrash} counts that in {@code state/crashes/<name>}. A message that
- * kills the daemon every time it is read comes back to {@code cur/} each run, and once its count
- * reaches the limit the daemon quarantines it as {@code crashed} instead of dying on it again.
- * Counting happens only at start-up, so the normal path costs nothing; {@link #settled} forgets
- * a counted message once it is settled.
+ * settling it; {@link #recordCrash} counts that in {@code state/crashes/<name>}. The first such
+ * death makes it a {@link #suspect}, which the daemon then works on alone, marked in
+ * {@code state/alone} ({@link #markAlone}) for as long as it is in hand. After that it is
+ * counted again only when the daemon dies while it is the one marked: good mail that happens
+ * to be in {@code cur/} at every death of a restart loop or an OOM killer is counted once and
+ * goes on, while a message that kills the daemon every time it is read dies alone and reaches
+ * the limit, and the daemon quarantines it as {@code crashed} instead of dying on it again. Counting happens only at start-up and the mark only for suspects, so the normal path
+ * costs nothing; {@link #settled} forgets a counted message once it is settled.
  */
 public final class CrashLedger {
     private final Path dir;
+    private final Path alone;
     private final Disk disk;
     private final Map<String, Integer> counted = new ConcurrentHashMap<>();
 
     public CrashLedger(Spool spool) {
-        this.dir = spool.root().resolve("state").resolve("crashes");
+        Path state = spool.root().resolve("state");
+        this.dir = state.resolve("crashes");
+        // Beside state/crashes/, not in it: load() deletes what there names no waiting mail.
+        this.alone = state.resolve("alone");
         this.disk = spool.disk();
     }
 
@@ -45,12 +53,52 @@ public final class CrashLedger {
         return n;
     }
 
+    /** How many deaths the message was counted at (loaded or recorded); 0 for none. */
+    public int crashes(String name) {
+        return counted.getOrDefault(name, 0);
+    }
+
     /**
      * Whether the message was in hand when a daemon died: the daemon then works on it alone, so
      * that a second death with it in hand blames it and no other mail.
      */
     public boolean suspect(String name) {
         return counted.containsKey(name);
+    }
+
+    /**
+     * Marks {@code name} as the message worked on alone, synced before any of its work begins:
+     * if the daemon dies now, the next start blames it. One message at a time; the mark replaces
+     * any earlier one.
+     */
+    public void markAlone(String name) throws IOException {
+        if (!SpoolNames.isMessageName(name)) {
+            throw new IllegalArgumentException("not a spool name: " + name);
+        }
+        Files.createDirectories(alone.getParent());
+        disk.writeSynced(alone, (name + "\n").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * The message marked as worked on alone, if any: at start-up, the one the previous daemon
+     * was working on alone when it died (or had just settled). A mark that does not name a spool
+     * message counts as none.
+     */
+    public Optional<String> markedAlone() throws IOException {
+        String name;
+        try {
+            name = Files.readString(alone, StandardCharsets.US_ASCII).strip();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return Optional.empty(); // not a name this daemon wrote
+        }
+        return !name.isEmpty() && SpoolNames.isMessageName(name) ? Optional.of(name) : Optional.empty();
+    }
+
+    /** No message is worked on alone any more: it is settled or back in {@code new/}. */
+    public void clearAlone() throws IOException {
+        Files.deleteIfExists(alone);
     }
 
     /** Forgets a message that was settled (published, quarantined or back in {@code new/} by choice). */

@@ -44,7 +44,8 @@ public enum QuarantineReason {
     PUBLISH_REJECTED("publish-rejected"),
     /**
      * Reading it failed in a way nothing else covers (an error the JVM survived, such as a stack
-     * overflow), or it was in hand each time the daemon died, twice: the crash-loop breaker.
+     * overflow), or the daemon died twice with it in hand, the second time while it was worked
+     * on alone: the crash-loop breaker ({@link CrashLedger}).
      */
     CRASHED("crashed"),
     /** A reason file that is missing, or names a category this version does not know. */

@@ -6,12 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailbridge.config.Config;
 import org.mailbridge.consume.EventConsumer;
+import org.mailbridge.spool.CrashLedger;
+import org.mailbridge.spool.Spool;
 import org.mailbridge.testing.HostileMail;
 import org.mailbridge.testing.TestBroker;
 import org.mailbridge.testing.TestConfigs;
@@ -63,7 +67,10 @@ class PoisonMailTest {
         assertThat(EndToEndTest.list(spool.resolve("cur"))).isEmpty();
     }
 
-    /** The crash-loop breaker: a mail in hand at two deaths is quarantined at the next start, named in the log. */
+    /**
+     * The crash-loop breaker: a mail in hand at a death, then worked on alone at the next, is
+     * quarantined at the start after that, named in the log.
+     */
     @Test
     void aMailInHandAtTwoCrashesIsQuarantinedAsCrashed() throws Exception {
         Path spool = dir.resolve("spool");
@@ -74,12 +81,88 @@ class PoisonMailTest {
         Daemon.start(config, Clock.systemUTC()).close();
         assertThat(spool.resolve("new").resolve(SpoolFiles.name(7))).exists();
         assertThat(spool.resolve("state/crashes").resolve(SpoolFiles.name(7))).hasContent("1\n");
-        // It killed that daemon too: claimed again, and the process died with it in hand.
-        Files.move(spool.resolve("new").resolve(SpoolFiles.name(7)), spool.resolve("cur").resolve(SpoolFiles.name(7)));
+        // It killed that daemon too, worked on alone: claimed again, marked, and the process died with it in hand.
+        killedWhileAlone(spool, 7);
         Daemon.start(config, Clock.systemUTC()).close();
         assertThat(SpoolFiles.reason(spool, 7)).isEqualTo("reason: crashed");
         assertThat(EndToEndTest.list(spool.resolve("new"))).isEmpty();
         assertThat(spool.resolve("state/crashes").resolve(SpoolFiles.name(7))).doesNotExist();
+        assertThat(spool.resolve("state/alone")).doesNotExist();
+    }
+
+    /**
+     * The fault suite's kill -9 row: a suspect claimed while the window drained before its turn
+     * alone is not blamed for a death, whoever else was marked alone, and goes out in the end.
+     */
+    @Test
+    void aSuspectInHandAtADeathBeforeItsTurnAloneIsNotBlamed() throws Exception {
+        Path spool = dir.resolve("spool");
+        Config config = TestConfigs.write(dir, TestConfigs.toml(spool, TestBroker.get().url()));
+        SpoolFiles.put(spool, "cur", 7, TestMail.plain("suspect").bytes());
+        Daemon.start(config, Clock.systemUTC()).close();
+        assertThat(spool.resolve("state/crashes").resolve(SpoolFiles.name(7))).hasContent("1\n");
+        // Second death: it was claimed, waiting for the window to drain, while another mail
+        // (already settled by then, so gone from cur/) was the one marked alone.
+        Files.move(spool.resolve("new").resolve(SpoolFiles.name(7)), spool.resolve("cur").resolve(SpoolFiles.name(7)));
+        new CrashLedger(new Spool(spool)).markAlone(SpoolFiles.name(3));
+        Daemon.start(config, Clock.systemUTC()).close();
+        assertThat(spool.resolve("new").resolve(SpoolFiles.name(7))).exists();
+        assertThat(spool.resolve("quarantine").resolve(SpoolFiles.name(7))).doesNotExist();
+        assertThat(spool.resolve("state/crashes").resolve(SpoolFiles.name(7))).hasContent("1\n");
+        assertThat(spool.resolve("state/alone")).as("a mark naming a mail gone is removed").doesNotExist();
+        // A third death in the same place, with no mark at all: still 1.
+        Files.move(spool.resolve("new").resolve(SpoolFiles.name(7)), spool.resolve("cur").resolve(SpoolFiles.name(7)));
+        Daemon.start(config, Clock.systemUTC()).close();
+        assertThat(spool.resolve("state/crashes").resolve(SpoolFiles.name(7))).hasContent("1\n");
+        publishedAndForgiven(spool, config, Map.of(7, "test suspect"));
+    }
+
+    /** Good mail in the window at two deaths, none of it ever alone, goes back to new/ each time and out in the end. */
+    @Test
+    void goodMailInABatchAtTwoDeathsIsPublished() throws Exception {
+        Path spool = dir.resolve("spool");
+        Config config = TestConfigs.write(dir, TestConfigs.toml(spool, TestBroker.get().url()));
+        Map<Integer, String> batch = new TreeMap<>();
+        for (int i = 11; i <= 15; i++) {
+            batch.put(i, "test batch-" + i);
+            SpoolFiles.put(spool, "cur", i, TestMail.plain("batch-" + i).bytes());
+        }
+        for (int death = 1; death <= 2; death++) {
+            for (int i : batch.keySet()) {
+                Path back = spool.resolve("new").resolve(SpoolFiles.name(i));
+                if (Files.exists(back)) {
+                    Files.move(back, spool.resolve("cur").resolve(SpoolFiles.name(i)));
+                }
+            }
+            Daemon.start(config, Clock.systemUTC()).close();
+            for (int i : batch.keySet()) {
+                assertThat(spool.resolve("new").resolve(SpoolFiles.name(i))).exists();
+                assertThat(spool.resolve("state/crashes").resolve(SpoolFiles.name(i))).hasContent("1\n");
+            }
+        }
+        assertThat(EndToEndTest.list(spool.resolve("quarantine"))).isEmpty();
+        publishedAndForgiven(spool, config, batch);
+    }
+
+    /** What the daemon does before it works on a suspect: claims it, then marks it alone (and dies here). */
+    private static void killedWhileAlone(Path spool, int n) throws Exception {
+        Files.move(spool.resolve("new").resolve(SpoolFiles.name(n)), spool.resolve("cur").resolve(SpoolFiles.name(n)));
+        new CrashLedger(new Spool(spool)).markAlone(SpoolFiles.name(n));
+    }
+
+    /** Runs a daemon over what waits: each of {@code mails} is published and its crash count forgotten. */
+    private static void publishedAndForgiven(Path spool, Config config, Map<Integer, String> mails) throws Exception {
+        try (EventConsumer consumer = SpoolFiles.consumer(config, TestBroker.get().url());
+             RunningDaemon d = RunningDaemon.start(config)) {
+            assertThat(SpoolFiles.subjects(consumer, mails.size(), Duration.ofSeconds(60)))
+                    .containsExactlyInAnyOrderElementsOf(mails.values());
+            assertThat(EndToEndTest.waitForEmpty(spool.resolve("new"))).isTrue();
+        }
+        for (int i : mails.keySet()) {
+            assertThat(spool.resolve("state/crashes").resolve(SpoolFiles.name(i))).doesNotExist();
+        }
+        assertThat(EndToEndTest.list(spool.resolve("quarantine"))).isEmpty();
+        assertThat(spool.resolve("state/alone")).doesNotExist();
     }
 
     @Test
