@@ -19,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * counted again only when the daemon dies while it is the one marked: good mail that happens
  * to be in {@code cur/} at every death of a restart loop or an OOM killer is counted once and
  * goes on, while a message that kills the daemon every time it is read dies alone and reaches
- * the limit, and the daemon quarantines it as {@code crashed} instead of dying on it again. Counting happens only at start-up and the mark only for suspects, so the normal path
- * costs nothing; {@link #settled} forgets a counted message once it is settled.
+ * the limit, and the daemon quarantines it as {@code crashed} instead of dying on it again.
+ * Counting happens only at start-up and the mark only for suspects, so the normal path costs
+ * nothing; {@link #settled} forgets a counted message once it is settled.
  */
 public final class CrashLedger {
     private final Path dir;
