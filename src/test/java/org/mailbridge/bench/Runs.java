@@ -69,37 +69,40 @@ final class Runs {
         List<Double> raw = new ArrayList<>();
         List<Double> cold = new ArrayList<>();
         List<String> cpus = new ArrayList<>();
-        long lost = 0;
-        long dups = 0;
-        long size = 0;
-        for (int r = 0; r < o.runs(); r++) {
-            Drain.Result d = Drain.run(o.jar(), dir("drain"), t, o.warmMails(), o.mails(), LINES, daemonJvm());
-            System.err.println("   round " + (r + 1) + ": " + Table.num(d.mailsPerSecond()) + " /s; CPU in the burst: " + d.cpu());
-            cpus.add(d.cpu());
-            daemon.add(d.mailsPerSecond());
+        long lost;
+        long dups;
+        long size;
+        try (Drain d = Drain.start(o.jar(), dir("drain"), t, o.warmMails(), LINES, daemonJvm())) {
             cold.add(d.coldPerSecond());
-            lost += d.lost();
-            dups += d.duplicates();
-            size = d.eventSize();
-            String topic = "org.fedoraproject.bench" + Long.toHexString(System.nanoTime()) + ".raw";
-            try (Arrivals a = Arrivals.open(t, topic)) {
-                raw.add(RawPublisher.run(t, topic, o.rawMessages(), (int) size, WINDOW));
-                if (!a.await(o.rawMessages(), 60_000)) {
-                    throw new IllegalStateException("raw publisher: " + a.received() + " of " + o.rawMessages() + " arrived");
+            for (int r = 0; r < o.runs(); r++) {
+                Drain.Burst b = d.burst(o.mails());
+                System.err.println("   burst " + (r + 1) + ": " + Table.num(b.mailsPerSecond()) + " /s; CPU: " + b.cpu());
+                cpus.add(b.cpu());
+                daemon.add(b.mailsPerSecond());
+                String topic = "org.fedoraproject.bench" + Long.toHexString(System.nanoTime()) + ".raw";
+                try (Arrivals a = Arrivals.open(t, topic)) {
+                    raw.add(RawPublisher.run(t, topic, o.rawMessages(), (int) d.eventSize(), WINDOW));
+                    if (!a.await(o.rawMessages(), 60_000)) {
+                        throw new IllegalStateException("raw publisher: " + a.received() + " of " + o.rawMessages() + " arrived");
+                    }
                 }
             }
+            lost = d.lost();
+            dups = d.duplicates();
+            size = d.eventSize();
         }
         table.ratio("daemon end to end, " + t.label() + " (" + o.mails() + " mails, " + size + " B events; "
-                + lost + " lost, " + dups + " duplicated at the consumer; a burst into a daemon warmed by " + o.warmMails()
-                + " mails, which it drained from its start at " + Table.num(Stats.median(cold)) + " /s) vs raw async publisher, window " + WINDOW,
+                + lost + " lost, " + dups + " duplicated at the consumer; median of " + o.runs() + " bursts into one daemon, after it "
+                + "drained a backlog of " + o.warmMails() + " from its start at " + Table.num(Stats.median(cold))
+                + " /s) vs raw async publisher, window " + WINDOW,
                 Stats.median(daemon), Stats.median(raw), "/s", 0.8, true);
-        // Where the CPU went in the round whose rate is the median.
+        // Where the CPU went in the burst whose rate is the median.
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < daemon.size(); i++) {
             order.add(i);
         }
         order.sort(java.util.Comparator.comparingDouble(daemon::get));
-        table.add("daemon CPU per mail in that burst, by thread, " + t.label() + " (the median round)",
+        table.add("daemon CPU per mail in that burst, by thread, " + t.label() + " (the median burst)",
                 cpus.get(order.get(order.size() / 2)), "", "", "", "");
     }
 
@@ -189,7 +192,7 @@ final class Runs {
             String label = jvm.equals(shipped) ? "the systemd unit's JVM options (" + String.join(" ", jvm) + ")"
                     : jvm.isEmpty() ? "default JVM options" : String.join(" ", jvm);
             System.err.println("== memory draining " + o.backlog() + " mails, " + label + ": " + t.label());
-            Drain.Result d = Drain.run(o.jar(), dir("memory"), t, 0, o.backlog(), LINES, jvm);
+            Drain.Result d = Drain.run(o.jar(), dir("memory"), t, o.backlog(), LINES, jvm);
             boolean target = jvm.equals(shipped);
             table.add("daemon peak RSS draining " + o.backlog() + " mails, " + label + ", " + t.label()
                             + " (" + d.lost() + " lost; " + Table.num(d.mailsPerSecond()) + " mails/s)",
