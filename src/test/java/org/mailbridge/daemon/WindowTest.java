@@ -32,6 +32,7 @@ import org.mailbridge.testing.FixedClock;
 import org.mailbridge.testing.TestBroker;
 import org.mailbridge.testing.TestConfigs;
 import org.mailbridge.testing.TestMail;
+import org.mailbridge.testing.WrappedPublisher;
 
 /**
  * The window's promises, against the embedded broker: a mail is settled only after its
@@ -46,32 +47,8 @@ class WindowTest {
     private Spool spool;
     private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
 
-    /** The real publisher behind a wrapper that changes only what {@link #send} answers. */
-    abstract static class Wrapped implements Publisher {
-        final Publisher inner;
-
-        Wrapped(Publisher inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public void connect() throws PublishException {
-            inner.connect();
-        }
-
-        @Override
-        public boolean connected() {
-            return inner.connected();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
-        }
-    }
-
     /** Holds every confirmation of the real publisher until {@link #open()}. */
-    static final class GatedPublisher extends Wrapped {
+    static final class GatedPublisher extends WrappedPublisher {
         private final CompletableFuture<Void> gate = new CompletableFuture<>();
         private final CountDownLatch confirmedByBroker;
         private volatile boolean armed;
@@ -107,7 +84,7 @@ class WindowTest {
     }
 
     /** The real publisher, but the broker "refuses" events of mails whose subject names them. */
-    static final class RefusingPublisher extends Wrapped {
+    static final class RefusingPublisher extends WrappedPublisher {
         private final String refused;
 
         RefusingPublisher(Publisher inner, String refused) {

@@ -16,7 +16,6 @@ import org.mailbridge.config.Config;
 import org.mailbridge.config.ConfigLoader;
 import org.mailbridge.event.Event;
 import org.mailbridge.publish.Dispatcher;
-import org.mailbridge.publish.PublishException;
 import org.mailbridge.publish.Publisher;
 import org.mailbridge.publish.Router;
 import org.mailbridge.spool.CrashLedger;
@@ -27,6 +26,7 @@ import org.mailbridge.testing.FixedClock;
 import org.mailbridge.testing.FullDisk;
 import org.mailbridge.testing.RecordingPublisher;
 import org.mailbridge.testing.TestMail;
+import org.mailbridge.testing.WrappedPublisher;
 
 /**
  * A crash suspect worked on alone is named in {@code state/alone} for exactly as long as it is
@@ -57,7 +57,7 @@ class CrashMarkTest {
     void theMailWorkedOnAloneIsMarkedWhileInHandAndNoLonger() throws Exception {
         RecordingPublisher inner = new RecordingPublisher("main");
         AtomicReference<Optional<String>> markedAtSend = new AtomicReference<>();
-        Publisher main = new Publisher() {
+        Publisher main = new WrappedPublisher(inner) {
             @Override
             public CompletableFuture<Void> send(List<Event> events) {
                 try {
@@ -66,21 +66,6 @@ class CrashMarkTest {
                     throw new IllegalStateException(e);
                 }
                 return inner.send(events);
-            }
-
-            @Override
-            public void connect() throws PublishException {
-                inner.connect();
-            }
-
-            @Override
-            public boolean connected() {
-                return inner.connected();
-            }
-
-            @Override
-            public void close() {
-                inner.close();
             }
         };
         Pipeline p = pipeline(Disk.REAL, main);
