@@ -52,6 +52,11 @@ record Options(Path repo, Path jar, boolean quick, int runs, int mails, Path cor
         return quick ? 20 : 10_000;
     }
 
+    /** Mails sent over SMTP, untimed, before the SMTP intake figure. */
+    int smtpWarmMails() {
+        return quick ? 10 : 3000;
+    }
+
     /** Mails of the SMTP intake figure. */
     int smtpMails() {
         return quick ? 20 : 5000;

@@ -179,10 +179,11 @@ final class Runs {
         System.err.println("== SMTP intake over " + connections + " connections: " + t.label());
         List<Double> rates = new ArrayList<>();
         for (int r = 0; r < o.runs(); r++) {
-            rates.add(SmtpIntake.run(o.jar(), dir("smtp"), t, o.smtpMails(), connections, LINES));
+            rates.add(SmtpIntake.run(o.jar(), dir("smtp"), t, o.smtpWarmMails(), o.smtpMails(), connections, LINES, daemonJvm()));
         }
         table.ratio("SMTP intake, " + o.smtpMails() + " mails over " + connections + " connections (250 after the sync into "
-                + "new/, daemon publishing meanwhile), " + t.label() + ", vs the fastest bin/mailbridge deliver, "
+                + "new/, daemon publishing meanwhile, after " + o.smtpWarmMails() + " mails the same way to warm it), " + t.label()
+                + ", vs the fastest bin/mailbridge deliver, "
                 + "one JVM per mail", Stats.median(rates), 1000 / deliverMs, "mails/s", 20, true);
     }
 
