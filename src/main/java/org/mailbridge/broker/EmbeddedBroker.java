@@ -23,6 +23,7 @@ import org.apache.qpid.server.model.SystemConfig;
 import org.apache.qpid.server.model.VirtualHost;
 import org.apache.qpid.server.model.VirtualHostNode;
 import org.apache.qpid.server.store.StoreException;
+import org.mailbridge.log.LogFmt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -260,9 +261,18 @@ public final class EmbeddedBroker implements AutoCloseable {
         return "amqp://127.0.0.1:" + port;
     }
 
+    /**
+     * Stops the broker. On SIGTERM, Broker-J's own shutdown hook (registered by the broker
+     * itself, whatever it is embedded in) may already be stopping it, concurrently with the
+     * bridge's hook; the launcher then refuses a second shutdown, and that is not an error.
+     */
     @Override
     public void close() {
-        launcher.shutdown();
+        try {
+            launcher.shutdown();
+        } catch (IllegalStateException alreadyStopping) {
+            LOG.info("{}", LogFmt.msg("embedded broker already stopping").kv("detail", alreadyStopping.getMessage()));
+        }
         scratch.ifPresent(EmbeddedBroker::deleteQuietly);
     }
 

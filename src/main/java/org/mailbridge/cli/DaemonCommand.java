@@ -47,8 +47,11 @@ final class DaemonCommand extends BaseCommand {
         try {
             daemon.run();
         } finally {
-            daemon.close();
-            closed.countDown();
+            try {
+                daemon.close();
+            } finally {
+                closed.countDown(); // whatever close threw: the hook must not wait out its grace for nothing
+            }
         }
         return ExitCode.OK;
     }

@@ -61,12 +61,26 @@ class DaemonProcessTest {
         } finally {
             daemon.toHandle().destroy(); // SIGTERM, leaving our end of its stderr open
         }
-        assertThat(daemon.waitFor(60, TimeUnit.SECONDS)).as("stops within a minute").isTrue();
-        assertThat(daemon.exitValue()).as("a clean SIGTERM stop").isEqualTo(143);
-        StringBuilder rest = new StringBuilder();
-        for (String l = err.readLine(); l != null; l = err.readLine()) {
-            rest.append(l).append('\n');
+        // Read the rest of its log meanwhile: a full pipe would stall a daemon that logs as it stops.
+        StringBuffer rest = new StringBuffer();
+        Thread reader = new Thread(() -> {
+            try {
+                for (String l = err.readLine(); l != null; l = err.readLine()) {
+                    rest.append(l).append('\n');
+                }
+            } catch (java.io.IOException e) {
+                rest.append("(log read failed: ").append(e).append(")\n");
+            }
+        }, "daemon-log");
+        reader.start();
+        if (!daemon.waitFor(60, TimeUnit.SECONDS)) {
+            String threads = CliProcess.threadDump(daemon.pid());
+            daemon.destroyForcibly().waitFor();
+            org.assertj.core.api.Assertions.fail("did not stop within a minute of SIGTERM; its log after it:\n" + rest
+                    + "\nits threads:\n" + threads);
         }
+        reader.join(10_000);
+        assertThat(daemon.exitValue()).as("a clean SIGTERM stop").isEqualTo(143);
         assertThat(rest.toString()).contains("msg=\"daemon stopped\"");
         assertThat(EndToEndTest.list(dir.resolve("spool/cur"))).isEmpty();
         assertThat(EndToEndTest.list(dir.resolve("spool/new"))).isEmpty();

@@ -71,6 +71,22 @@ public final class CliProcess {
         return pb.start();
     }
 
+    /** The threads of a running JVM ({@code jcmd PID Thread.print}), for a test that found it hung. */
+    public static String threadDump(long pid) {
+        try {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(pid), "Thread.print").redirectErrorStream(true).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            return new String(out, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no thread dump: " + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(no thread dump: interrupted)";
+        }
+    }
+
     private static String classPath() {
         // Surefire runs tests from a manifest-only jar; this property holds the real class path.
         String cp = System.getProperty("surefire.test.class.path");
