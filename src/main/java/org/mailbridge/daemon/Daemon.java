@@ -190,7 +190,7 @@ public final class Daemon implements AutoCloseable {
                 tick();
                 if (!window.anyDomainUsable()) {
                     // No broker to send to: claiming would only read mail to set it aside again.
-                    // Wait for a lane's probe to get through (it wakes us), the heartbeat at most.
+                    // Wait for a lane's probe to get through (it wakes us); a probe interval at most, so the heartbeat goes on.
                     monitor.domainsMayHaveChanged();
                     window.awaitUsable(config.daemon().probeInterval(), this::stopping);
                     continue;

@@ -220,7 +220,6 @@ final class Window implements AutoCloseable {
         return holds.takeRelist();
     }
 
-    /** Whether any domain can take mail now (while none can, nothing is claimed). */
     /**
      * Waits until some domain can take mail, for at most {@code max}; whether one can. Returns as
      * soon as a lane's probe gets through (or {@link #wake} is called), so that mail waiting at
@@ -247,6 +246,7 @@ final class Window implements AutoCloseable {
         }
     }
 
+    /** Whether any domain can take mail now (while none can, nothing is claimed). */
     boolean anyDomainUsable() {
         for (DomainLane l : lanes.values()) {
             if (l.usable()) {

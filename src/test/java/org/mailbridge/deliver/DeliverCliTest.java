@@ -53,6 +53,17 @@ class DeliverCliTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(inNew.get(0)))).isEqualTo("rw-r-----");
     }
 
+    /** deliver ends its JVM with halt, which flushes nothing: what it printed must still arrive whole. */
+    @Test
+    void deliversHelpAndErrorsArriveWholeThoughTheJvmIsHalted() throws Exception {
+        CliProcess.Result help = CliProcess.run(List.of("deliver", "--help"), new byte[0], Map.of());
+        assertThat(help.exit()).isZero();
+        assertThat(help.stdout()).startsWith("Usage: mailbridge deliver").contains("--sender");
+        CliProcess.Result bad = CliProcess.run(List.of("deliver", "--sender", "no spaces allowed"), new byte[0], Map.of());
+        assertThat(bad.exit()).isEqualTo(64);
+        assertThat(bad.stderr()).contains("msg=\"usage\"").endsWith("\n");
+    }
+
     @Test
     void thePerMailPathLoadsNeitherPicocliNorJacksonNorLogging() throws Exception {
         Path spool = dir.resolve("spool");
