@@ -64,7 +64,7 @@ public final class CrashLedger {
      * that a second death with it in hand blames it and no other mail.
      */
     public boolean suspect(String name) {
-        return counted.containsKey(name);
+        return crashes(name) > 0;
     }
 
     /**

@@ -76,7 +76,7 @@ record CpuSample(Map<String, Long> threads, long busy, long idle) {
             if (e.getValue() * 50 < total) {
                 continue; // under 2 %: not worth a column
             }
-            sb.append(sb.length() == 0 ? "" : ", ").append(short_(e.getKey())).append(' ')
+            sb.append(sb.length() == 0 ? "" : ", ").append(label(e.getKey())).append(' ')
                     .append(Math.round(e.getValue() * TICK_MICROS / mails)).append(" µs");
         }
         long busyD = busy - before.busy;
@@ -88,7 +88,7 @@ record CpuSample(Map<String, Long> threads, long busy, long idle) {
     }
 
     /** Thread names as the kernel keeps them (15 characters), shortened for the table. */
-    private static String short_(String name) {
+    private static String label(String name) {
         if (name.startsWith("mailbridge-pars")) {
             return "parse";
         } else if (name.startsWith("mailbridge-sett")) {
