@@ -70,7 +70,8 @@ public final class CrashLedger {
     /**
      * Marks {@code name} as the message worked on alone, synced before any of its work begins:
      * if the daemon dies now, the next start blames it. One message at a time; the mark replaces
-     * any earlier one.
+     * any earlier one. The directory is synced too: a mark created but not yet in its
+     * directory's entries would be gone after a power cut.
      */
     public void markAlone(String name) throws IOException {
         if (!SpoolNames.isMessageName(name)) {
@@ -78,6 +79,7 @@ public final class CrashLedger {
         }
         Files.createDirectories(alone.getParent());
         disk.writeSynced(alone, (name + "\n").getBytes(StandardCharsets.US_ASCII));
+        disk.syncDirectory(alone.getParent());
     }
 
     /**
@@ -97,9 +99,15 @@ public final class CrashLedger {
         return !name.isEmpty() && SpoolNames.isMessageName(name) ? Optional.of(name) : Optional.empty();
     }
 
-    /** No message is worked on alone any more: it is settled or back in {@code new/}. */
+    /**
+     * No message is worked on alone any more: it is settled or back in {@code new/}. The removal
+     * is synced: a mark back after a power cut would count that cut against a message put back
+     * in {@code new/}. Only suspects are marked, so this costs nothing on the normal path.
+     */
     public void clearAlone() throws IOException {
-        Files.deleteIfExists(alone);
+        if (Files.deleteIfExists(alone)) {
+            disk.syncDirectory(alone.getParent());
+        }
     }
 
     /** Forgets a message that was settled (published, quarantined or back in {@code new/} by choice). */

@@ -31,6 +31,11 @@ public interface Disk {
         }
 
         @Override
+        public void syncDirectory(Path dir) throws IOException {
+            Spool.syncDirectory(dir);
+        }
+
+        @Override
         public long usableSpace(Path dir) throws IOException {
             return Files.getFileStore(dir).getUsableSpace();
         }
@@ -38,6 +43,9 @@ public interface Disk {
 
     /** Creates or replaces {@code file} with {@code data} and syncs it to disk. */
     void writeSynced(Path file, byte[] data) throws IOException;
+
+    /** Syncs directory {@code dir}, so that a file created in it or removed from it stays so after a power cut. */
+    void syncDirectory(Path dir) throws IOException;
 
     /** Bytes an unprivileged writer can still use on the file system holding {@code dir}. */
     long usableSpace(Path dir) throws IOException;

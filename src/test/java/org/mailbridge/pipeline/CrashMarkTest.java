@@ -114,4 +114,41 @@ class CrashMarkTest {
         ledger.clearAlone();
         assertThat(ledger.markedAlone()).isEmpty();
     }
+
+    /**
+     * The mark's creation and its removal are made durable, each by a sync of {@code state/}
+     * after it: a mark lost to a power cut could not blame a killer, one that came back would
+     * count the cut against a mail put back in {@code new/}.
+     */
+    @Test
+    void theMarkAndItsRemovalAreEachFollowedByASyncOfTheDirectory() throws Exception {
+        List<String> ops = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Disk recording = new Disk() {
+            @Override
+            public void writeSynced(Path file, byte[] data) throws java.io.IOException {
+                Disk.REAL.writeSynced(file, data);
+                ops.add("write " + spool.root().relativize(file));
+            }
+
+            @Override
+            public void syncDirectory(Path d) throws java.io.IOException {
+                Disk.REAL.syncDirectory(d);
+                ops.add("sync " + spool.root().relativize(d) + (java.nio.file.Files.exists(d.resolve("alone")) ? " (marked)" : " (unmarked)"));
+            }
+
+            @Override
+            public long usableSpace(Path d) throws java.io.IOException {
+                return Disk.REAL.usableSpace(d);
+            }
+        };
+        Pipeline p = pipeline(recording, new RecordingPublisher("main"));
+        SpoolEntry e = claimed(TestMail.plain("suspect"));
+        ops.clear();
+        assertThat(p.processAlone(e)).isInstanceOf(Outcome.Published.class);
+        assertThat(ops).filteredOn(op -> op.contains("state")).containsExactly(
+                "write state/alone", "sync state (marked)", "sync state (unmarked)");
+        ops.clear();
+        ledger.clearAlone();
+        assertThat(ops).as("nothing to remove, nothing to sync").isEmpty();
+    }
 }

@@ -41,6 +41,11 @@ public final class FullDisk implements Disk {
     }
 
     @Override
+    public void syncDirectory(Path dir) throws IOException {
+        Disk.REAL.syncDirectory(dir);
+    }
+
+    @Override
     public long usableSpace(Path dir) throws IOException {
         return full.get() ? 0 : Disk.REAL.usableSpace(dir);
     }
