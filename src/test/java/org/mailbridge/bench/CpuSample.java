@@ -87,6 +87,20 @@ record CpuSample(Map<String, Long> threads, long busy, long idle) {
                 sb, Math.round(total * TICK_MICROS / mails), busyShare, daemonShare);
     }
 
+    /**
+     * The CPU the JIT compiler threads used from {@code before} to this sample, in microseconds
+     * per mail: how far the daemon still is from its compiled steady state.
+     */
+    double compilerMicrosPerMail(CpuSample before, int mails) {
+        long ticks = 0;
+        for (Map.Entry<String, Long> e : threads.entrySet()) {
+            if (label(e.getKey()).equals("JIT")) {
+                ticks += e.getValue() - before.threads.getOrDefault(e.getKey(), 0L);
+            }
+        }
+        return ticks * TICK_MICROS / mails;
+    }
+
     /** Thread names as the kernel keeps them (15 characters), shortened for the table. */
     private static String label(String name) {
         if (name.startsWith("mailbridge-pars")) {

@@ -23,8 +23,9 @@ final class Drain implements AutoCloseable {
      * @param mailsPerSecond from its first rename into new/ until the last event is at the
      *     consumer and the spool is empty
      * @param cpu where the CPU went meanwhile ({@link CpuSample#perMail})
+     * @param compilerMicros the JIT compiler threads' CPU per mail meanwhile
      */
-    record Burst(double mailsPerSecond, String cpu) {
+    record Burst(double mailsPerSecond, String cpu, double compilerMicros) {
     }
 
     /**
@@ -99,7 +100,8 @@ final class Drain implements AutoCloseable {
             Files.move(spool.resolve("tmp").resolve(name), spool.resolve("new").resolve(name), StandardCopyOption.ATOMIC_MOVE);
         }
         double rate = n / ((awaitDrained() - b0) / 1e9);
-        return new Burst(rate, daemon.cpu().perMail(c0, n));
+        CpuSample c1 = daemon.cpu();
+        return new Burst(rate, c1.perMail(c0, n), c1.compilerMicrosPerMail(c0, n));
     }
 
     /** The backlog's rate, from the daemon's start. */

@@ -52,6 +52,14 @@ record Options(Path repo, Path jar, boolean quick, int runs, int mails, Path cor
         return quick ? 20 : 10_000;
     }
 
+    /**
+     * Unmeasured rounds (a daemon burst and a raw-publisher round) at most before the measured
+     * ones, each drain: they end early once a burst found the daemon's JIT compiler done.
+     */
+    int warmBursts() {
+        return quick ? 0 : 12;
+    }
+
     /** Mails sent over SMTP, untimed, before the SMTP intake figure. */
     int smtpWarmMails() {
         return quick ? 10 : 3000;
