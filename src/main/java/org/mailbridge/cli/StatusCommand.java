@@ -57,7 +57,7 @@ final class StatusCommand extends BaseCommand {
                     + (d.stoppedCleanly() ? ", stopped " + d.stopped() : ", heartbeat " + d.heartbeat()));
             line("counts", "published " + d.published() + ", quarantined " + d.quarantined() + ", no events "
                     + d.ignored() + ", retries " + d.retries() + " since start");
-            d.domains().forEach((name, up) -> line("domain", name + " " + (up ? "connected" : "DISCONNECTED")
+            d.domains().forEach((name, up) -> line("domain", name + " " + d.domainLabel(name)
                     + ", backlog " + d.backlog().getOrDefault(name, 0)));
             d.sources().forEach((source, a) -> line("source", source + " last mail "
                     + (a.lastMail().isEmpty() ? "never" : a.lastMail()) + ", last event "

@@ -86,7 +86,7 @@ public final class Daemon implements AutoCloseable {
         this.pipeline = new Pipeline(spool, crashes, interpreter, dispatcher, config.archive(), MAX_REFUSALS, clock);
         this.crashes = crashes;
         this.held = new HeldMail(config.daemon().retryMax());
-        this.monitor = new Monitor(new StateFile(spool.root()), clock, SpoolNames.host(), this::domainStates,
+        this.monitor = new Monitor(new StateFile(spool.root()), clock, SpoolNames.host(), this::domainLabels,
                 config.status().quiet(), () -> held.count(System.nanoTime()));
         this.watcher = new SpoolWatcher(spool.newDir());
         this.backoff = new Backoff(config.daemon().retryMin(), config.daemon().retryMax());
@@ -309,12 +309,18 @@ public final class Daemon implements AutoCloseable {
     /** Whether each domain can take mail (up, or in probation after an outage). */
     private Map<String, Boolean> domainStates() {
         Map<String, Boolean> m = new LinkedHashMap<>();
+        domainLabels().forEach((name, state) -> m.put(name, !DomainLane.State.DOWN.label().equals(state)));
+        return m;
+    }
+
+    /** Each domain's sender state ({@code up}, {@code probation}, {@code down}). */
+    private Map<String, String> domainLabels() {
         if (window == null) {
-            publishers.keySet().forEach(name -> m.put(name, false)); // still starting
+            Map<String, String> m = new LinkedHashMap<>();
+            publishers.keySet().forEach(name -> m.put(name, DomainLane.State.DOWN.label())); // still starting
             return m;
         }
-        window.domainStates().forEach((name, state) -> m.put(name, !DomainLane.State.DOWN.label().equals(state)));
-        return m;
+        return window.domainStates();
     }
 
     /** The intakes this daemon runs, started. */

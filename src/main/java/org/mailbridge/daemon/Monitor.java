@@ -37,7 +37,8 @@ final class Monitor {
     private final Clock clock;
     private final String host;
     private final Instant started;
-    private final Supplier<Map<String, Boolean>> domains;
+    /** Each domain's sender state ({@code up}, {@code probation}, {@code down}). */
+    private final Supplier<Map<String, String>> domains;
     private final Map<String, Duration> quietLimits;
     private final StallAlarm alarm = new StallAlarm();
     private final IntSupplier held;
@@ -54,9 +55,9 @@ final class Monitor {
     private final Map<String, Long> withheld = new java.util.TreeMap<>();
     private Instant lastWrite = Instant.EPOCH;
     private boolean stopped;
-    private Map<String, Boolean> lastDomains = Map.of();
+    private Map<String, String> lastDomains = Map.of();
 
-    Monitor(StateFile file, Clock clock, String host, Supplier<Map<String, Boolean>> domains,
+    Monitor(StateFile file, Clock clock, String host, Supplier<Map<String, String>> domains,
             Map<String, Duration> quietLimits, IntSupplier held) {
         this.held = held;
         this.file = file;
@@ -134,7 +135,7 @@ final class Monitor {
         alarm.check(QuietSources.find(sources, quietLimits, started, clock.instant()), clock.instant());
     }
 
-    /** Writes the state now if a domain connected or disconnected since the last write. */
+    /** Writes the state now if a domain's state changed since the last write. */
     synchronized void domainsMayHaveChanged() {
         if (!domains.get().equals(lastDomains)) {
             write();
@@ -152,10 +153,13 @@ final class Monitor {
         Map<String, Integer> waitingPerDomain = new TreeMap<>();
         backlog.forEach((d, names) -> waitingPerDomain.put(d, names.size()));
         lastDomains = domains.get();
+        Map<String, Boolean> connected = new LinkedHashMap<>();
+        lastDomains.forEach((d, st) -> connected.put(d, !DomainLane.State.DOWN.label().equals(st)));
         DaemonState s = new DaemonState(ProcessHandle.current().pid(), host, started.toString(), now.toString(),
-                lastDomains, lastPublish, lastError, published, quarantined, retries, state, stopped, ignored,
+                connected, lastPublish, lastError, published, quarantined, retries, state, stopped, ignored,
                 sources, waitingPerDomain, withheld, held.getAsInt(),
-                Duration.between(diskErrorAt, now).compareTo(DISK_ERROR_MEMORY) < 0 ? diskErrorAt + " " + diskError : "");
+                Duration.between(diskErrorAt, now).compareTo(DISK_ERROR_MEMORY) < 0 ? diskErrorAt + " " + diskError : "",
+                lastDomains);
         try {
             file.write(s);
             lastWrite = now;

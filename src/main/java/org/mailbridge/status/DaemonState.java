@@ -27,11 +27,15 @@ import java.util.Map;
  *     ({@code policy: product}, {@code policy: private}, …); settled, not quarantined
  * @param held messages set aside now because a local write failed (a full disk)
  * @param diskError the last local write failure of the past minutes, or empty
+ * @param domainStates each domain's sender state: {@code up}, {@code probation} (connected
+ *     again after an outage, sending one mail alone until the broker confirms it) or {@code down};
+ *     empty in a file written before this field existed
  */
 public record DaemonState(long pid, String host, String started, String heartbeat, Map<String, Boolean> domains,
                           Map<String, LastPublish> lastPublish, String lastError, long published, long quarantined,
                           long retries, String state, String stopped, long ignored, Map<String, SourceActivity> sources,
-                          Map<String, Integer> backlog, Map<String, Long> withheld, int held, String diskError) {
+                          Map<String, Integer> backlog, Map<String, Long> withheld, int held, String diskError,
+                          Map<String, String> domainStates) {
     /** The {@code state} of a daemon that is (or was, when it crashed) running. */
     public static final String RUNNING = "running";
     /** The {@code state} a daemon leaves when it stops cleanly. */
@@ -48,6 +52,7 @@ public record DaemonState(long pid, String host, String started, String heartbea
         stopped = stopped == null ? "" : stopped;
         sources = sources == null ? Map.of() : Map.copyOf(sources);
         backlog = backlog == null ? Map.of() : Map.copyOf(backlog);
+        domainStates = domainStates == null ? Map.of() : Map.copyOf(domainStates);
     }
 
     /** A running daemon's state with no source or backlog detail. */
@@ -55,7 +60,7 @@ public record DaemonState(long pid, String host, String started, String heartbea
                        Map<String, LastPublish> lastPublish, String lastError, long published, long quarantined,
                        long retries) {
         this(pid, host, started, heartbeat, domains, lastPublish, lastError, published, quarantined, retries,
-                RUNNING, "", 0, Map.of(), Map.of(), Map.of(), 0, "");
+                RUNNING, "", 0, Map.of(), Map.of(), Map.of(), 0, "", Map.of());
     }
 
     /** A running daemon's state with no source or backlog detail, with its held mail and disk error. */
@@ -63,7 +68,19 @@ public record DaemonState(long pid, String host, String started, String heartbea
                        Map<String, LastPublish> lastPublish, String lastError, long published, long quarantined,
                        long retries, Map<String, Long> withheld, int held, String diskError) {
         this(pid, host, started, heartbeat, domains, lastPublish, lastError, published, quarantined, retries,
-                RUNNING, "", 0, Map.of(), Map.of(), withheld, held, diskError);
+                RUNNING, "", 0, Map.of(), Map.of(), withheld, held, diskError, Map.of());
+    }
+
+    /** A domain's state as {@code status} words it: connected, on probation or DISCONNECTED. */
+    public String domainLabel(String name) {
+        String s = domainStates.get(name);
+        if ("probation".equals(s)) {
+            return "connected, on probation (one mail at a time until the broker confirms it)";
+        }
+        if (s != null) {
+            return "down".equals(s) ? "DISCONNECTED" : "connected";
+        }
+        return Boolean.TRUE.equals(domains.get(name)) ? "connected" : "DISCONNECTED";
     }
 
     /** Whether the daemon said it stopped cleanly. */

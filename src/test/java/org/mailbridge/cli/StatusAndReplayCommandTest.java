@@ -75,6 +75,25 @@ class StatusAndReplayCommandTest {
         assertThat(CliRun.of("status", "--conf", conf.toString()).out).contains("domain main is not connected");
     }
 
+    /** A domain connected again after an outage sends one mail alone; status says so. */
+    @Test
+    void aDomainOnProbationIsShownAsSuchAndCountsAsConnected() throws Exception {
+        setUp("");
+        String now = Instant.now().toString();
+        new StateFile(spool.root()).write(new DaemonState(42, "host", now, now,
+                Map.of("main", true, "other", false, "third", true), Map.of(), "", 0, 0, 0, DaemonState.RUNNING, "", 0,
+                Map.of(), Map.of("other", 4), Map.of(), 0, "", Map.of("main", "probation", "other", "down", "third", "up")));
+        CliRun r = CliRun.of("status", "--conf", conf.toString());
+        assertThat(r.out).contains("main connected, on probation (one mail at a time until the broker confirms it), backlog 0")
+                .contains("other DISCONNECTED, backlog 4").contains("third connected, backlog 0")
+                .contains("domain other is not connected").doesNotContain("domain main is not connected");
+        JsonNode n = new ObjectMapper().readTree(CliRun.of("status", "--conf", conf.toString(), "--json").out);
+        assertThat(n.toString()).contains("\"probation\"");
+        // A state file from before the field existed still reads, from the connected flags.
+        heartbeat(Instant.now(), true);
+        assertThat(CliRun.of("status", "--conf", conf.toString()).out).contains("main connected, backlog 0");
+    }
+
     @Test
     void replayByReasonMovesOnlyThoseBackAndCountsShowInStatus() throws Exception {
         setUp("[status]\nmax_quarantine = 1\n");

@@ -149,9 +149,12 @@ class WindowTest {
         try (EventConsumer consumer = SpoolFiles.consumer(c, TestBroker.get().url());
              Window w = window(c, gated)) {
             assertThat(await(() -> w.anyDomainUsable())).isTrue();
-            // After connecting, a domain sends its first mail alone (probation): let that one through.
+            // After connecting, a domain sends its first mail alone (probation), and stays on
+            // probation until that mail's confirmation: let that one through.
+            assertThat(w.domainStates()).containsEntry("main", "probation");
             submitAll(w, 0, 1, "first-");
             assertThat(await(() -> outcomes.size() == 1)).isTrue();
+            assertThat(await(() -> "up".equals(w.domainStates().get("main")))).isTrue();
             assertThat(outcomes.values()).allMatch(o -> o instanceof Outcome.Published);
             outcomes.clear();
             gated.arm();
