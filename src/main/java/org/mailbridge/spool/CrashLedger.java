@@ -27,6 +27,7 @@ public final class CrashLedger {
     private final Path dir;
     private final Path alone;
     private final Disk disk;
+    private final Spool spool;
     private final Map<String, Integer> counted = new ConcurrentHashMap<>();
 
     public CrashLedger(Spool spool) {
@@ -35,6 +36,7 @@ public final class CrashLedger {
         // Beside state/crashes/, not in it: load() deletes what there names no waiting mail.
         this.alone = state.resolve("alone");
         this.disk = spool.disk();
+        this.spool = spool;
     }
 
     /**
@@ -46,7 +48,7 @@ public final class CrashLedger {
         if (!SpoolNames.isMessageName(name)) {
             throw new IllegalArgumentException("not a spool name: " + name);
         }
-        Files.createDirectories(dir);
+        spool.makeDirectory(dir);
         Path f = dir.resolve(name);
         int n = 1 + read(f);
         disk.writeSynced(f, (n + "\n").getBytes(StandardCharsets.US_ASCII));
@@ -77,7 +79,7 @@ public final class CrashLedger {
         if (!SpoolNames.isMessageName(name)) {
             throw new IllegalArgumentException("not a spool name: " + name);
         }
-        Files.createDirectories(alone.getParent());
+        spool.makeDirectory(alone.getParent());
         disk.writeSynced(alone, (name + "\n").getBytes(StandardCharsets.US_ASCII));
         disk.syncDirectory(alone.getParent());
     }

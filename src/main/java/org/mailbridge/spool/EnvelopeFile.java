@@ -36,7 +36,7 @@ public final class EnvelopeFile {
     /** Writes and syncs the envelope of a message that is about to be committed. */
     public void write(String name, Envelope e) throws IOException {
         Path dir = spool.dir(DIR);
-        Files.createDirectories(dir);
+        spool.makeDirectory(dir);
         StringBuilder sb = new StringBuilder();
         line(sb, "protocol", e.protocol());
         line(sb, "mail-from", e.sender());

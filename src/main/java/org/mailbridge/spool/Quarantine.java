@@ -40,7 +40,7 @@ public final class Quarantine {
      */
     public SpoolEntry put(SpoolEntry entry, QuarantineNote note) throws IOException {
         Path dir = spool.dir(Spool.QUARANTINE);
-        Files.createDirectories(dir);
+        spool.makeDirectory(dir);
         Path tmpReason = spool.dir(Spool.TMP).resolve(entry.name() + REASON_SUFFIX);
         try {
             spool.disk().writeSynced(tmpReason, note.format().getBytes(StandardCharsets.UTF_8));

@@ -33,7 +33,11 @@ public final class Spool {
     static final String ARCHIVE = "archive";
     static final String QUARANTINE = "quarantine";
 
+    /** The directories every spool has, as the packages' tmpfiles.d entry makes them. */
+    private static final List<String> LAYOUT = List.of(TMP, NEW, CUR, QUARANTINE, "state", EnvelopeFile.DIR);
     private static final int COPY_BUFFER = 64 * 1024;
+    /** What a new directory takes of the root's mode: the permissions, set-group-ID and sticky bits (not set-user-ID). */
+    private static final int ROOT_MODE_BITS = 03777;
     private static final int HEAD_BYTES = 8 * 1024;
     /**
      * Messages are readable by the spool's group whatever the writer's umask (procmail's is 077):
@@ -97,11 +101,46 @@ public final class Spool {
         return root.resolve(name);
     }
 
-    /** Creates the spool directories that are missing. */
+    /** Creates the spool directories that are missing ({@link #makeDirectory}). */
     public void ensureLayout() throws IOException {
-        for (String d : List.of(TMP, NEW, CUR, QUARANTINE)) {
-            Files.createDirectories(dir(d));
+        Files.createDirectories(root);
+        for (String d : LAYOUT) {
+            makeDirectory(dir(d));
         }
+    }
+
+    /**
+     * Creates a directory of this spool, and any missing between it and the root, with the
+     * root's mode rather than the creating process's umask. Whoever makes a directory first (a
+     * {@code deliver} under procmail's umask 077, or the daemon) would otherwise decide alone who
+     * may use it, and the other account of the spool's group could be locked out of
+     * {@code env/} or {@code state/}. Its set-group-ID bit, which keeps files in the spool's
+     * group, is copied with the rest. A directory another process made first is left as it is.
+     *
+     * <p>On {@code deliver}'s start-up path: JDK only.
+     */
+    public Path makeDirectory(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return dir;
+        }
+        Path parent = dir.getParent();
+        if (parent != null && !parent.equals(root) && parent.startsWith(root)) {
+            makeDirectory(parent);
+        }
+        try {
+            Files.createDirectory(dir);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return dir; // made meanwhile by another process, with its own mode
+        }
+        if (dir.startsWith(root)) {
+            try {
+                int mode = (Integer) Files.getAttribute(root, "unix:mode");
+                Files.setAttribute(dir, "unix:mode", mode & ROOT_MODE_BITS);
+            } catch (UnsupportedOperationException | IllegalArgumentException e) {
+                // not a POSIX file system: its defaults apply
+            }
+        }
+        return dir;
     }
 
     /**
@@ -246,7 +285,7 @@ public final class Spool {
     /** Settles a message that was handled: delete it, or keep it in {@code archive/}. */
     public void complete(SpoolEntry claimed, boolean archive) throws IOException {
         if (archive) {
-            Files.createDirectories(dir(ARCHIVE));
+            makeDirectory(dir(ARCHIVE));
             moveDurably(claimed, ARCHIVE);
         } else {
             Files.deleteIfExists(claimed.path());
@@ -267,7 +306,7 @@ public final class Spool {
         for (SpoolEntry e : claimed) {
             try {
                 if (archive) {
-                    Files.createDirectories(dir(ARCHIVE));
+                    makeDirectory(dir(ARCHIVE));
                     move(e, ARCHIVE);
                     moved.add(e);
                 } else {

@@ -38,6 +38,30 @@ class SpoolTest {
         assertThat(s.claimed()).isEmpty();
     }
 
+    /**
+     * Every directory the spool makes takes the root's mode, set-group-ID bit included, not the
+     * umask of whoever made it first: a umask of 022 would give {@code rwxr-xr-x} here, and
+     * procmail's 077 would lock the daemon's account out of {@code env/}.
+     */
+    @Test
+    void directoriesTheSpoolMakesTakeTheRootsModeNotTheUmask() throws Exception {
+        Path root = Files.createDirectory(dir.resolve("spool"));
+        Files.setAttribute(root, "unix:mode", 02770);
+        Spool s = new Spool(root);
+        s.ensureLayout();
+        SpoolEntry c = s.claim(deliver(s, "A: b\n\n1\n")).orElseThrow();
+        new CrashLedger(s).recordCrash(c.name());
+        s.complete(c, true);
+        for (String d : List.of("tmp", "new", "cur", "quarantine", "state", "env", "state/crashes", "archive")) {
+            assertThat(Integer.toOctalString((Integer) Files.getAttribute(root.resolve(d), "unix:mode") & 07777))
+                    .as(d).isEqualTo("2770");
+        }
+        // What exists is left alone: an admin's own choice for a directory stands.
+        Files.setAttribute(root.resolve("env"), "unix:mode", 0750);
+        s.ensureLayout();
+        assertThat((Integer) Files.getAttribute(root.resolve("env"), "unix:mode") & 07777).isEqualTo(0750);
+    }
+
     @Test
     void archiveKeepsAndReleaseReturns() throws Exception {
         Spool s = new Spool(dir);
