@@ -25,14 +25,15 @@ import org.mailbridge.testing.TestBroker;
 class ConsumeConnectionLossTest {
     @Test
     void aDeadConnectionEndsConsumeWith69() throws Exception {
-        int port = TcpProxy.freePort();
-        TcpProxy proxy = TcpProxy.start(port, TestBroker.get().port());
+        TcpProxy proxy = TcpProxy.onFreePort();
+        int port = proxy.port();
+        proxy.forwardTo(TestBroker.get().port());
         Process consume = CliProcess.start(List.of("consume", "--url", "amqp://127.0.0.1:" + port, "org.fedoraproject.#"),
                 Map.of());
         try {
             BufferedReader err = new BufferedReader(new InputStreamReader(consume.getErrorStream(), StandardCharsets.UTF_8));
             assertThat(err.readLine()).startsWith("consuming [org.fedoraproject.#]");
-            proxy.close();
+            proxy.cut();
             assertThat(consume.waitFor(60, TimeUnit.SECONDS)).as("consume exits when its connection dies").isTrue();
             assertThat(consume.exitValue()).isEqualTo(69);
             assertThat(lineWith(err, "connection lost")).isNotNull();
@@ -44,8 +45,9 @@ class ConsumeConnectionLossTest {
 
     @Test
     void withReconnectItSubscribesAgainAndPrintsWhatComesAfter() throws Exception {
-        int port = TcpProxy.freePort();
-        TcpProxy proxy = TcpProxy.start(port, TestBroker.get().port());
+        TcpProxy proxy = TcpProxy.onFreePort();
+        int port = proxy.port();
+        proxy.forwardTo(TestBroker.get().port());
         String env = "reconnecttest";
         Process consume = CliProcess.start(List.of("consume", "--reconnect", "--count", "1", "--timeout", "90",
                 "--url", "amqp://127.0.0.1:" + port, "org.fedoraproject." + env + ".#"), Map.of());
@@ -53,10 +55,10 @@ class ConsumeConnectionLossTest {
                 .timeout(Duration.ofSeconds(10)).build()) {
             BufferedReader err = new BufferedReader(new InputStreamReader(consume.getErrorStream(), StandardCharsets.UTF_8));
             assertThat(err.readLine()).startsWith("consuming");
-            proxy.close();
+            proxy.cut();
             assertThat(lineWith(err, "connection lost")).isNotNull();
             assertThat(lineWith(err, "reconnecting")).isNotNull();
-            proxy = TcpProxy.start(port, TestBroker.get().port());
+            proxy.forwardTo(TestBroker.get().port());
             assertThat(lineWith(err, "consuming")).as("subscribed again").isNotNull();
             String id = bus.publish("git.ref.update", BusRoundTrip.REF).id();
             assertThat(consume.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -33,11 +33,17 @@ class BrokerOutageTest {
 
     @Test
     void mailWaitsWhileTheBrokerIsDownAtStartThenGoesOutWhenItComesUp() throws Exception {
-        int port = TcpProxy.freePort();
         Path spool = dir.resolve("spool");
-        Config config = TestConfigs.write(dir, TestConfigs.toml(spool, "amqp://127.0.0.1:" + port));
-        Domain direct = domainOf(config, TestBroker.get().url());
-        TcpProxy down = TcpProxy.hangingUp(port);
+        try (TcpProxy down = TcpProxy.onFreePort()) {
+            Config config = TestConfigs.write(dir, TestConfigs.toml(spool, "amqp://127.0.0.1:" + down.port()));
+            Domain direct = domainOf(config, TestBroker.get().url());
+            outageAtStart(config, spool, direct, down);
+        }
+        assertThat(EndToEndTest.list(spool.resolve("quarantine"))).isEmpty();
+    }
+
+    /** The daemon starts with its broker down ({@code down} hangs up), then the broker comes up. */
+    private void outageAtStart(Config config, Path spool, Domain direct, TcpProxy down) throws Exception {
         try (RunningDaemon d = RunningDaemon.start(config)) {
             for (int i = 0; i < 3; i++) {
                 CliProcess.Result r = CliProcess.run(List.of("deliver", "--conf", dir.resolve("config.toml").toString()),
@@ -52,10 +58,9 @@ class BrokerOutageTest {
             assertThat(EndToEndTest.list(spool.resolve("quarantine"))).isEmpty();
             SpoolReport report = SpoolReport.of(new Spool(spool), config.status(), Clock.systemUTC());
             assertThat(report.problems()).contains("domain main is not connected");
-            down.close();
 
-            try (EventConsumer consumer = EventConsumer.open(direct, List.of("org.fedoraproject.#"), Duration.ofSeconds(10));
-                 TcpProxy up = TcpProxy.start(port, TestBroker.get().port())) {
+            try (EventConsumer consumer = EventConsumer.open(direct, List.of("org.fedoraproject.#"), Duration.ofSeconds(10))) {
+                down.forwardTo(TestBroker.get().port());
                 Set<String> subjects = new HashSet<>();
                 for (int i = 0; i < 3; i++) {
                     Optional<Event> e = consumer.next(Duration.ofSeconds(20));
@@ -66,7 +71,6 @@ class BrokerOutageTest {
                 assertThat(EndToEndTest.waitForEmpty(spool.resolve("new"))).isTrue();
             }
         }
-        assertThat(EndToEndTest.list(spool.resolve("quarantine"))).isEmpty();
     }
 
     /** Waits up to 30 s for {@code down} to have accepted at least {@code n} connections; the count. */
@@ -80,43 +84,45 @@ class BrokerOutageTest {
 
     @Test
     void aConnectionLostBetweenMailsIsRetriedAndNothingIsLost() throws Exception {
-        int port = TcpProxy.freePort();
         Path spool = dir.resolve("spool");
-        Config config = TestConfigs.write(dir, TestConfigs.toml(spool, "amqp://127.0.0.1:" + port));
         Path conf = dir.resolve("config.toml");
-        Domain direct = domainOf(config, TestBroker.get().url());
-        try (EventConsumer consumer = EventConsumer.open(direct, List.of("org.fedoraproject.#"), Duration.ofSeconds(10))) {
-            TcpProxy up = TcpProxy.start(port, TestBroker.get().port());
-            try (RunningDaemon d = RunningDaemon.start(config)) {
-                assertThat(CliProcess.run(List.of("deliver", "--conf", conf.toString()), TestMail.plain("before").bytes(),
+        try (TcpProxy proxy = TcpProxy.onFreePort()) {
+            Config config = TestConfigs.write(dir, TestConfigs.toml(spool, "amqp://127.0.0.1:" + proxy.port()));
+            proxy.forwardTo(TestBroker.get().port());
+            connectionLostBetweenMails(config, spool, conf, proxy);
+        }
+    }
+
+    private void connectionLostBetweenMails(Config config, Path spool, Path conf, TcpProxy proxy) throws Exception {
+        try (EventConsumer consumer = EventConsumer.open(domainOf(config, TestBroker.get().url()),
+                List.of("org.fedoraproject.#"), Duration.ofSeconds(10));
+             RunningDaemon d = RunningDaemon.start(config)) {
+            assertThat(CliProcess.run(List.of("deliver", "--conf", conf.toString()), TestMail.plain("before").bytes(),
+                    Map.of()).exit()).isZero();
+            assertThat(consumer.next(Duration.ofSeconds(20))).isPresent();
+            // The consumer can see the event before the daemon has its confirm; cutting the link in
+            // that gap rightly puts "before" back in new/ for a retry. Wait until it is settled.
+            assertThat(EndToEndTest.waitForEmpty(spool.resolve("new"))).isTrue();
+            assertThat(EndToEndTest.waitForEmpty(spool.resolve("cur"))).isTrue();
+            proxy.cut(); // the broker vanishes under an open connection
+            for (String id : List.of("during-1", "during-2")) {
+                assertThat(CliProcess.run(List.of("deliver", "--conf", conf.toString()), TestMail.plain(id).bytes(),
                         Map.of()).exit()).isZero();
-                assertThat(consumer.next(Duration.ofSeconds(20))).isPresent();
-                // The consumer can see the event before the daemon has its confirm; cutting the link in
-                // that gap rightly puts "before" back in new/ for a retry. Wait until it is settled.
-                assertThat(EndToEndTest.waitForEmpty(spool.resolve("new"))).isTrue();
-                assertThat(EndToEndTest.waitForEmpty(spool.resolve("cur"))).isTrue();
-                up.close(); // the broker vanishes under an open connection
-                for (String id : List.of("during-1", "during-2")) {
-                    assertThat(CliProcess.run(List.of("deliver", "--conf", conf.toString()), TestMail.plain(id).bytes(),
-                            Map.of()).exit()).isZero();
-                }
-                Thread.sleep(1500);
-                // Waiting, or in hand for a retry: either way still in the spool, and not quarantined.
-                List<Path> held = new java.util.ArrayList<>(EndToEndTest.list(spool.resolve("new")));
-                held.addAll(EndToEndTest.list(spool.resolve("cur")));
-                assertThat(held).hasSize(2);
-                assertThat(EndToEndTest.list(spool.resolve("quarantine"))).isEmpty();
-                up = TcpProxy.start(port, TestBroker.get().port());
-                Set<String> subjects = new HashSet<>();
-                for (int i = 0; i < 2; i++) {
-                    Optional<Event> e = consumer.next(Duration.ofSeconds(20));
-                    assertThat(e).as("event %d after reconnecting", i).isPresent();
-                    subjects.add(String.valueOf(e.get().body().get("subject")));
-                }
-                assertThat(subjects).containsExactlyInAnyOrder("test during-1", "test during-2");
-            } finally {
-                up.close();
             }
+            Thread.sleep(1500);
+            // Waiting, or in hand for a retry: either way still in the spool, and not quarantined.
+            List<Path> held = new java.util.ArrayList<>(EndToEndTest.list(spool.resolve("new")));
+            held.addAll(EndToEndTest.list(spool.resolve("cur")));
+            assertThat(held).hasSize(2);
+            assertThat(EndToEndTest.list(spool.resolve("quarantine"))).isEmpty();
+            proxy.forwardTo(TestBroker.get().port());
+            Set<String> subjects = new HashSet<>();
+            for (int i = 0; i < 2; i++) {
+                Optional<Event> e = consumer.next(Duration.ofSeconds(20));
+                assertThat(e).as("event %d after reconnecting", i).isPresent();
+                subjects.add(String.valueOf(e.get().body().get("subject")));
+            }
+            assertThat(subjects).containsExactlyInAnyOrder("test during-1", "test during-2");
         }
     }
 

@@ -93,6 +93,7 @@ class DomainOutageTest {
             DaemonState s = awaitState(spool, st -> Boolean.FALSE.equals(st.domains().get("other"))
                     && st.backlog().getOrDefault("other", 0) == 5);
             assertThat(s.domains()).containsEntry("main", true).containsEntry("other", false);
+            assertThat(s.domainStates()).containsEntry("main", "up").containsEntry("other", "down");
             assertThat(s.backlog()).containsEntry("other", 5);
 
             // The broker of the other domain comes back: its mail goes out, in order.

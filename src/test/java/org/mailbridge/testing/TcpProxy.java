@@ -13,17 +13,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP forwarder the test switches on and off, standing in for a broker that is down or comes
- * back: "down" is a port that refuses connections, "up" forwards to the real broker.
+ * back: "down" is a port that refuses connections or hangs up on them, "up" forwards to the real
+ * broker. {@link #onFreePort} keeps one listening socket for the whole test and switches it with
+ * {@link #cut} and {@link #forwardTo}: a port let go and bound again later can be taken
+ * meanwhile by any other process's outgoing connection.
  */
 public final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
+    /** Where new connections are forwarded, or 0 to hang up on each at once. */
+    private volatile int target;
 
     /** @param targetPort where to forward, or 0 to hang up on every connection at once */
     private TcpProxy(ServerSocket server, int targetPort) {
         this.server = server;
-        Thread t = new Thread(() -> accept(targetPort), "tcp-proxy-" + server.getLocalPort());
+        this.target = targetPort;
+        Thread t = new Thread(this::accept, "tcp-proxy-" + server.getLocalPort());
         t.setDaemon(true);
         t.start();
     }
@@ -36,16 +42,31 @@ public final class TcpProxy implements AutoCloseable {
         return new TcpProxy(bind(listenPort), 0);
     }
 
+    /** A broker that is down, on a port of its own, until {@link #forwardTo}: connections are counted and hung up on. */
+    public static TcpProxy onFreePort() throws IOException {
+        return new TcpProxy(bind(0), 0);
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** The broker is back: new connections go to {@code 127.0.0.1:targetPort}. */
+    public void forwardTo(int targetPort) {
+        target = targetPort;
+    }
+
+    /** The broker vanishes under open connections: each is cut, and new ones are hung up on; the port stays bound. */
+    public void cut() {
+        target = 0;
+        sockets.forEach(TcpProxy::closeQuietly);
+        sockets.clear();
+    }
+
     /** How many connections were accepted so far. */
     public int accepted() {
         return accepted.get();
-    }
-
-    /** A port on 127.0.0.1 that is free now (and refuses connections until something listens). */
-    public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     /** Starts forwarding {@code 127.0.0.1:listenPort} to {@code 127.0.0.1:targetPort}. */
@@ -60,16 +81,23 @@ public final class TcpProxy implements AutoCloseable {
         return s;
     }
 
-    private void accept(int targetPort) {
+    private void accept() {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
                 accepted.incrementAndGet();
+                int targetPort = target;
                 if (targetPort == 0) {
                     closeQuietly(client);
                     continue;
                 }
-                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                Socket upstream;
+                try {
+                    upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                } catch (IOException e) {
+                    closeQuietly(client); // the target is down too: this one connection fails, the proxy goes on
+                    continue;
+                }
                 sockets.add(client);
                 sockets.add(upstream);
                 pump(client, upstream);
