@@ -138,6 +138,9 @@ public final class Spool {
                 Files.setAttribute(dir, "unix:mode", mode & ROOT_MODE_BITS);
             } catch (UnsupportedOperationException | IllegalArgumentException e) {
                 // not a POSIX file system: its defaults apply
+            } catch (IOException e) {
+                // Refused (an NFS server's own rules, say): the directory keeps the mode the
+                // umask gave it, as before; mail is not refused for it.
             }
         }
         return dir;
