@@ -61,16 +61,21 @@ class BrokerOutageTest {
 
             try (EventConsumer consumer = EventConsumer.open(direct, List.of("org.fedoraproject.#"), Duration.ofSeconds(10))) {
                 down.forwardTo(TestBroker.get().port());
-                Set<String> subjects = new HashSet<>();
-                for (int i = 0; i < 3; i++) {
-                    Optional<Event> e = consumer.next(Duration.ofSeconds(20));
-                    assertThat(e).as("event %d after the broker came up", i).isPresent();
-                    subjects.add(String.valueOf(e.get().body().get("subject")));
-                }
-                assertThat(subjects).containsExactlyInAnyOrder("test outage-0", "test outage-1", "test outage-2");
+                assertThat(nextSubjects(consumer, 3, "after the broker came up")).containsExactlyInAnyOrder("test outage-0", "test outage-1", "test outage-2");
                 assertThat(EndToEndTest.waitForEmpty(spool.resolve("new"))).isTrue();
             }
         }
+    }
+
+    /** The subjects of the next {@code n} events, each within 20 s. */
+    private static Set<String> nextSubjects(EventConsumer consumer, int n, String when) throws Exception {
+        Set<String> subjects = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            Optional<Event> e = consumer.next(Duration.ofSeconds(20));
+            assertThat(e).as("event %d %s", i, when).isPresent();
+            subjects.add(String.valueOf(e.get().body().get("subject")));
+        }
+        return subjects;
     }
 
     /** Waits up to 30 s for {@code down} to have accepted at least {@code n} connections; the count. */
@@ -116,13 +121,7 @@ class BrokerOutageTest {
             assertThat(held).hasSize(2);
             assertThat(EndToEndTest.list(spool.resolve("quarantine"))).isEmpty();
             proxy.forwardTo(TestBroker.get().port());
-            Set<String> subjects = new HashSet<>();
-            for (int i = 0; i < 2; i++) {
-                Optional<Event> e = consumer.next(Duration.ofSeconds(20));
-                assertThat(e).as("event %d after reconnecting", i).isPresent();
-                subjects.add(String.valueOf(e.get().body().get("subject")));
-            }
-            assertThat(subjects).containsExactlyInAnyOrder("test during-1", "test during-2");
+            assertThat(nextSubjects(consumer, 2, "after reconnecting")).containsExactlyInAnyOrder("test during-1", "test during-2");
         }
     }
 
