@@ -34,14 +34,6 @@ public final class TcpProxy implements AutoCloseable {
         t.start();
     }
 
-    /**
-     * A broker that is down but whose port answers: every connection is accepted, counted and
-     * closed at once, so a test can tell that the client tried (and how often).
-     */
-    public static TcpProxy hangingUp(int listenPort) throws IOException {
-        return new TcpProxy(bind(listenPort), 0);
-    }
-
     /** A broker that is down, on a port of its own, until {@link #forwardTo}: connections are counted and hung up on. */
     public static TcpProxy onFreePort() throws IOException {
         return new TcpProxy(bind(0), 0);
@@ -58,7 +50,7 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     /** The broker vanishes under open connections: each is cut, and new ones are hung up on; the port stays bound. */
-    public void cut() {
+    public synchronized void cut() {
         target = 0;
         sockets.forEach(TcpProxy::closeQuietly);
         sockets.clear();
@@ -86,25 +78,36 @@ public final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = server.accept();
                 accepted.incrementAndGet();
-                int targetPort = target;
-                if (targetPort == 0) {
-                    closeQuietly(client);
+                Socket upstream = connect(client);
+                if (upstream == null) {
                     continue;
                 }
-                Socket upstream;
-                try {
-                    upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                } catch (IOException e) {
-                    closeQuietly(client); // the target is down too: this one connection fails, the proxy goes on
-                    continue;
-                }
-                sockets.add(client);
-                sockets.add(upstream);
                 pump(client, upstream);
                 pump(upstream, client);
             } catch (IOException e) {
                 return;
             }
+        }
+    }
+
+    /**
+     * The upstream socket for a client that was just accepted, or null when it was hung up on
+     * (down, or the target refused). Under the lock that {@link #cut} takes, so that no
+     * connection accepted while the broker "goes down" survives it.
+     */
+    private synchronized Socket connect(Socket client) {
+        if (target == 0) {
+            closeQuietly(client);
+            return null;
+        }
+        try {
+            Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+            sockets.add(client);
+            sockets.add(upstream);
+            return upstream;
+        } catch (IOException e) {
+            closeQuietly(client); // the target is down too: this one connection fails, the proxy goes on
+            return null;
         }
     }
 
