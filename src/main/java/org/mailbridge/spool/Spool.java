@@ -36,8 +36,12 @@ public final class Spool {
     /** The directories every spool has, as the packages' tmpfiles.d entry makes them. */
     private static final List<String> LAYOUT = List.of(TMP, NEW, CUR, QUARANTINE, "state", EnvelopeFile.DIR);
     private static final int COPY_BUFFER = 64 * 1024;
-    /** What a new directory takes of the root's mode: the permissions, set-group-ID and sticky bits (not set-user-ID). */
-    private static final int ROOT_MODE_BITS = 03777;
+    /**
+     * What a new directory takes of the root's mode: the permissions and the set-group-ID bit.
+     * Not the sticky bit: in a sticky {@code new/} the daemon could not claim what another
+     * account delivered.
+     */
+    private static final int ROOT_MODE_BITS = 02777;
     private static final int HEAD_BYTES = 8 * 1024;
     /**
      * Messages are readable by the spool's group whatever the writer's umask (procmail's is 077):

@@ -46,7 +46,7 @@ class SpoolTest {
     @Test
     void directoriesTheSpoolMakesTakeTheRootsModeNotTheUmask() throws Exception {
         Path root = Files.createDirectory(dir.resolve("spool"));
-        Files.setAttribute(root, "unix:mode", 02770);
+        Files.setAttribute(root, "unix:mode", 03770); // set-group-ID and sticky: only the first is passed on
         Spool s = new Spool(root);
         s.ensureLayout();
         SpoolEntry c = s.claim(deliver(s, "A: b\n\n1\n")).orElseThrow();
