@@ -107,7 +107,10 @@ public final class Spool {
 
     /** Creates the spool directories that are missing ({@link #makeDirectory}). */
     public void ensureLayout() throws IOException {
-        Files.createDirectories(root);
+        if (!Files.isDirectory(root)) {
+            // Only when missing: a stat, where createDirectories would try a mkdir on every deliver.
+            Files.createDirectories(root);
+        }
         for (String d : LAYOUT) {
             makeDirectory(dir(d));
         }

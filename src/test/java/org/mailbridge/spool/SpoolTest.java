@@ -62,6 +62,19 @@ class SpoolTest {
         assertThat((Integer) Files.getAttribute(root.resolve("env"), "unix:mode") & 07777).isEqualTo(0750);
     }
 
+    /** A spool root that is a symbolic link to the real directory (a spool moved to a bigger disk) works as one. */
+    @Test
+    void aSpoolWhoseRootIsASymbolicLinkWorks() throws Exception {
+        Path real = Files.createDirectory(dir.resolve("real"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+        Spool s = new Spool(link);
+        s.ensureLayout();
+        SpoolEntry n = deliver(s, "A: b\n\nx\n");
+        assertThat(Files.exists(real.resolve("new").resolve(n.name()))).isTrue();
+        s.ensureLayout(); // again, as every deliver does
+        assertThat(s.waiting()).hasSize(1);
+    }
+
     @Test
     void archiveKeepsAndReleaseReturns() throws Exception {
         Spool s = new Spool(dir);
