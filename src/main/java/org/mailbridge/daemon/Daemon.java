@@ -308,9 +308,7 @@ public final class Daemon implements AutoCloseable {
 
     /** Whether each domain can take mail (up, or in probation after an outage). */
     private Map<String, Boolean> domainStates() {
-        Map<String, Boolean> m = new LinkedHashMap<>();
-        domainLabels().forEach((name, state) -> m.put(name, !DomainLane.State.DOWN.label().equals(state)));
-        return m;
+        return DomainLane.State.connected(domainLabels());
     }
 
     /** Each domain's sender state ({@code up}, {@code probation}, {@code down}). */

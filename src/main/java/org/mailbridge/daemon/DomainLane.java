@@ -1,8 +1,10 @@
 package org.mailbridge.daemon;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -36,6 +38,13 @@ final class DomainLane implements AutoCloseable {
 
         String label() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Whether each domain of {@code labels} (name to {@link #label}) can take mail: up or on probation. */
+        static Map<String, Boolean> connected(Map<String, String> labels) {
+            Map<String, Boolean> m = new LinkedHashMap<>();
+            labels.forEach((name, label) -> m.put(name, !DOWN.label().equals(label)));
+            return m;
         }
     }
 

@@ -153,10 +153,8 @@ final class Monitor {
         Map<String, Integer> waitingPerDomain = new TreeMap<>();
         backlog.forEach((d, names) -> waitingPerDomain.put(d, names.size()));
         lastDomains = domains.get();
-        Map<String, Boolean> connected = new LinkedHashMap<>();
-        lastDomains.forEach((d, st) -> connected.put(d, !DomainLane.State.DOWN.label().equals(st)));
         DaemonState s = new DaemonState(ProcessHandle.current().pid(), host, started.toString(), now.toString(),
-                connected, lastPublish, lastError, published, quarantined, retries, state, stopped, ignored,
+                DomainLane.State.connected(lastDomains), lastPublish, lastError, published, quarantined, retries, state, stopped, ignored,
                 sources, waitingPerDomain, withheld, held.getAsInt(),
                 Duration.between(diskErrorAt, now).compareTo(DISK_ERROR_MEMORY) < 0 ? diskErrorAt + " " + diskError : "",
                 lastDomains);

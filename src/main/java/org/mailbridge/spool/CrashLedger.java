@@ -26,7 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CrashLedger {
     private final Path dir;
     private final Path alone;
-    private final Disk disk;
     private final Spool spool;
     private final Map<String, Integer> counted = new ConcurrentHashMap<>();
 
@@ -35,7 +34,6 @@ public final class CrashLedger {
         this.dir = state.resolve("crashes");
         // Beside state/crashes/, not in it: load() deletes what there names no waiting mail.
         this.alone = state.resolve("alone");
-        this.disk = spool.disk();
         this.spool = spool;
     }
 
@@ -51,7 +49,7 @@ public final class CrashLedger {
         spool.makeDirectory(dir);
         Path f = dir.resolve(name);
         int n = 1 + read(f);
-        disk.writeSynced(f, (n + "\n").getBytes(StandardCharsets.US_ASCII));
+        spool.disk().writeSynced(f, (n + "\n").getBytes(StandardCharsets.US_ASCII));
         counted.put(name, n);
         return n;
     }
@@ -80,8 +78,8 @@ public final class CrashLedger {
             throw new IllegalArgumentException("not a spool name: " + name);
         }
         spool.makeDirectory(alone.getParent());
-        disk.writeSynced(alone, (name + "\n").getBytes(StandardCharsets.US_ASCII));
-        disk.syncDirectory(alone.getParent());
+        spool.disk().writeSynced(alone, (name + "\n").getBytes(StandardCharsets.US_ASCII));
+        spool.disk().syncDirectory(alone.getParent());
     }
 
     /**
@@ -108,7 +106,7 @@ public final class CrashLedger {
      */
     public void clearAlone() throws IOException {
         if (Files.deleteIfExists(alone)) {
-            disk.syncDirectory(alone.getParent());
+            spool.disk().syncDirectory(alone.getParent());
         }
     }
 

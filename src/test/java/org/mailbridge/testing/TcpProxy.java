@@ -22,8 +22,8 @@ public final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
-    /** Where new connections are forwarded, or 0 to hang up on each at once. */
-    private volatile int target;
+    /** Where new connections are forwarded, or 0 to hang up on each at once; guarded by this. */
+    private int target;
 
     /** @param targetPort where to forward, or 0 to hang up on every connection at once */
     private TcpProxy(ServerSocket server, int targetPort) {
@@ -45,7 +45,7 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     /** The broker is back: new connections go to {@code 127.0.0.1:targetPort}. */
-    public void forwardTo(int targetPort) {
+    public synchronized void forwardTo(int targetPort) {
         target = targetPort;
     }
 
