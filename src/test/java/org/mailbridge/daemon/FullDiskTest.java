@@ -8,6 +8,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +45,14 @@ class FullDiskTest {
              RunningDaemon d = RunningDaemon.start(config, disk)) {
             assertThat(SpoolFiles.subjects(consumer, 10, Duration.ofSeconds(60))).hasSize(10);
             assertThat(disk.refused()).isPositive();
+            // It is retried every retry_max, and is in cur/ for the moment of each try.
+            Path waiting = spool.resolve("new").resolve(SpoolFiles.name(0));
+            long settle = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!EndToEndTest.list(spool.resolve("new")).equals(List.of(waiting)) && System.nanoTime() < settle) {
+                Thread.sleep(20);
+            }
             assertThat(EndToEndTest.list(spool.resolve("new"))).as("the mail that needs a reason waits")
-                    .containsExactly(spool.resolve("new").resolve(SpoolFiles.name(0)));
+                    .containsExactly(waiting);
             assertThat(EndToEndTest.list(spool.resolve("quarantine"))).isEmpty();
             assertThat(EndToEndTest.list(spool.resolve("tmp"))).as("no half-written reason left").isEmpty();
             Thread.sleep(1200); // a heartbeat or outcome writes the state that status reads
