@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The file-system edge of the spool for the writes that can fail on a full disk (sidecar files)
- * and for the free-space check. The real one uses the JDK; tests put in one that fails the way a
- * full file system does ({@code No space left on device}), which no test can make a real disk do
+ * The file-system edge of the spool: the writes that can fail on a full disk (sidecar files), the
+ * directory syncs that make its renames durable, and the free-space check. The real one uses the
+ * JDK; tests put in one that fails the way a full or failing file system does ({@code No space
+ * left on device}, {@code Input/output error}), which no test can make a real disk do
  * deterministically and without privileges.
  *
  * <p>On {@code deliver}'s start-up path: JDK only.
@@ -32,7 +33,9 @@ public interface Disk {
 
         @Override
         public void syncDirectory(Path dir) throws IOException {
-            Spool.syncDirectory(dir);
+            try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+                ch.force(true);
+            }
         }
 
         @Override

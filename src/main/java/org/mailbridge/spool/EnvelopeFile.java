@@ -59,7 +59,7 @@ public final class EnvelopeFile {
             Files.deleteIfExists(file);
             throw ex;
         }
-        Spool.syncDirectory(dir);
+        spool.disk().syncDirectory(dir);
     }
 
     private static void line(StringBuilder sb, String key, String value) {

@@ -307,7 +307,9 @@ public final class Spool {
      * Settles many handled messages at once, as {@link #complete} does one by one, but with an
      * archive its directory is synced once for all of them rather than once per message.
      *
-     * @return the messages that could not be settled (they stay in {@code cur/}), by name
+     * @return the messages that could not be settled, by name: they stay in {@code cur/}, or, when
+     *     the archive's directory could not be synced, are in the archive but may be back in
+     *     {@code cur/} after a power cut
      */
     public java.util.Map<String, IOException> completeAll(List<SpoolEntry> claimed, boolean archive) {
         java.util.Map<String, IOException> failed = new java.util.HashMap<>();
@@ -449,10 +451,8 @@ public final class Spool {
         }
     }
 
-    /** fsync on a directory makes a rename into it survive a power cut. */
-    static void syncDirectory(Path dir) throws IOException {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        }
+    /** fsync on a directory makes a rename into it survive a power cut; through the disk, so a test can fail it. */
+    void syncDirectory(Path dir) throws IOException {
+        disk.syncDirectory(dir);
     }
 }

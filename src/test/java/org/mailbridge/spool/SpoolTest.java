@@ -86,6 +86,52 @@ class SpoolTest {
         assertThat(Files.readString(dir.resolve("archive").resolve(back.name()))).isEqualTo("A: b\n\n1\n");
     }
 
+    /**
+     * Settling into the archive syncs its directory once for the lot; should that sync fail (an
+     * I/O error), every mail moved in it is reported unsettled, for the operator to see the disk,
+     * and none is lost: each is in the archive, or back in {@code cur/} after a power cut.
+     */
+    @Test
+    void aFailedArchiveSyncReportsEveryMailItMoved() throws Exception {
+        List<Path> synced = new ArrayList<>();
+        Disk failingSync = new Disk() {
+            @Override
+            public void writeSynced(Path file, byte[] data) throws java.io.IOException {
+                Disk.REAL.writeSynced(file, data);
+            }
+
+            @Override
+            public void syncDirectory(Path d) throws java.io.IOException {
+                synced.add(d);
+                if (d.getFileName().toString().equals("archive")) {
+                    throw new java.nio.file.FileSystemException(d.toString(), null, "Input/output error");
+                }
+                Disk.REAL.syncDirectory(d);
+            }
+
+            @Override
+            public long usableSpace(Path d) throws java.io.IOException {
+                return Disk.REAL.usableSpace(d);
+            }
+        };
+        Spool s = new Spool(dir, failingSync);
+        s.ensureLayout();
+        List<SpoolEntry> claimed = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            claimed.add(s.claim(deliver(s, "A: " + i + "\n\n")).orElseThrow());
+        }
+        assertThat(synced).as("deliver's commit syncs new/ through the disk").contains(dir.resolve("new"));
+        synced.clear();
+        var failed = s.completeAll(claimed, true);
+        assertThat(failed.keySet()).containsExactlyInAnyOrderElementsOf(claimed.stream().map(SpoolEntry::name).toList());
+        assertThat(failed.values()).allSatisfy(x -> assertThat(x).hasMessageContaining("Input/output error"));
+        assertThat(synced).as("one sync for the lot").containsExactly(dir.resolve("archive"));
+        for (SpoolEntry e : claimed) {
+            assertThat(dir.resolve("archive").resolve(e.name())).exists();
+        }
+        assertThat(s.completeAll(List.of(), true)).isEmpty();
+    }
+
     @Test
     void recoverReturnsEverythingACrashLeftInCur() throws Exception {
         Spool s = new Spool(dir);
