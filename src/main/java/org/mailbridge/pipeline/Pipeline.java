@@ -199,7 +199,8 @@ public final class Pipeline {
                 crashes.settled(name);
             } else {
                 // It stays in cur/, or is in an archive whose sync failed and may be back in cur/
-                // after a power cut: either way published again at the next start (same ids).
+                // after a power cut; whatever is in cur/ at the next start is published again
+                // (same ids). Never lost either way.
                 LOG.error("{}", LogFmt.msg("published but not settled").kv("name", name).kv("err", e.toString()));
             }
             LOG.info("{}", LogFmt.msg("published").kv("name", name).kv("mid", r.mid()).kv("parser", r.parserId())
