@@ -23,6 +23,7 @@ import org.mailbridge.spool.Disk;
 import org.mailbridge.spool.Spool;
 import org.mailbridge.spool.SpoolEntry;
 import org.mailbridge.testing.FixedClock;
+import org.mailbridge.testing.ForwardingDisk;
 import org.mailbridge.testing.FullDisk;
 import org.mailbridge.testing.RecordingPublisher;
 import org.mailbridge.testing.TestMail;
@@ -123,22 +124,17 @@ class CrashMarkTest {
     @Test
     void theMarkAndItsRemovalAreEachFollowedByASyncOfTheDirectory() throws Exception {
         List<String> ops = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Disk recording = new Disk() {
+        Disk recording = new ForwardingDisk() {
             @Override
             public void writeSynced(Path file, byte[] data) throws java.io.IOException {
-                Disk.REAL.writeSynced(file, data);
+                super.writeSynced(file, data);
                 ops.add("write " + spool.root().relativize(file));
             }
 
             @Override
             public void syncDirectory(Path d) throws java.io.IOException {
-                Disk.REAL.syncDirectory(d);
+                super.syncDirectory(d);
                 ops.add("sync " + spool.root().relativize(d) + (java.nio.file.Files.exists(d.resolve("alone")) ? " (marked)" : " (unmarked)"));
-            }
-
-            @Override
-            public long usableSpace(Path d) throws java.io.IOException {
-                return Disk.REAL.usableSpace(d);
             }
         };
         Pipeline p = pipeline(recording, new RecordingPublisher("main"));

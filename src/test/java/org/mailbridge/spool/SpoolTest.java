@@ -13,6 +13,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailbridge.testing.ForwardingDisk;
 
 /** The spool's state machine: tmp → new → cur → done | new | quarantine. */
 class SpoolTest {
@@ -94,24 +95,14 @@ class SpoolTest {
     @Test
     void aFailedArchiveSyncReportsEveryMailItMoved() throws Exception {
         List<Path> synced = new ArrayList<>();
-        Disk failingSync = new Disk() {
-            @Override
-            public void writeSynced(Path file, byte[] data) throws java.io.IOException {
-                Disk.REAL.writeSynced(file, data);
-            }
-
+        Disk failingSync = new ForwardingDisk() {
             @Override
             public void syncDirectory(Path d) throws java.io.IOException {
                 synced.add(d);
                 if (d.getFileName().toString().equals("archive")) {
                     throw new java.nio.file.FileSystemException(d.toString(), null, "Input/output error");
                 }
-                Disk.REAL.syncDirectory(d);
-            }
-
-            @Override
-            public long usableSpace(Path d) throws java.io.IOException {
-                return Disk.REAL.usableSpace(d);
+                super.syncDirectory(d);
             }
         };
         Spool s = new Spool(dir, failingSync);

@@ -6,14 +6,12 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.mailbridge.spool.Disk;
-
 /**
  * A file system the test fills and empties: while full, sidecar writes fail as the kernel's
  * {@code ENOSPC} does (after creating the file, as a real full disk leaves a zero-length one) and
  * no space is usable.
  */
-public final class FullDisk implements Disk {
+public final class FullDisk extends ForwardingDisk {
     private final AtomicBoolean full = new AtomicBoolean();
     private final AtomicInteger refused = new AtomicInteger();
 
@@ -37,16 +35,11 @@ public final class FullDisk implements Disk {
             java.nio.file.Files.write(file, new byte[0]);
             throw new FileSystemException(file.toString(), null, "No space left on device");
         }
-        Disk.REAL.writeSynced(file, data);
-    }
-
-    @Override
-    public void syncDirectory(Path dir) throws IOException {
-        Disk.REAL.syncDirectory(dir);
+        super.writeSynced(file, data);
     }
 
     @Override
     public long usableSpace(Path dir) throws IOException {
-        return full.get() ? 0 : Disk.REAL.usableSpace(dir);
+        return full.get() ? 0 : super.usableSpace(dir);
     }
 }
