@@ -331,7 +331,7 @@ public final class Spool {
         }
         if (!moved.isEmpty()) {
             try {
-                syncDirectory(dir(ARCHIVE));
+                disk.syncDirectory(dir(ARCHIVE));
             } catch (IOException x) {
                 // Moved but maybe not durably: after a power cut it may be back in cur/ and be
                 // published again (same ids); never lost. Reported, so the operator sees the disk.
@@ -439,7 +439,7 @@ public final class Spool {
 
     SpoolEntry moveDurably(SpoolEntry entry, String toDir) throws IOException {
         SpoolEntry moved = move(entry, toDir);
-        syncDirectory(dir(toDir));
+        disk.syncDirectory(dir(toDir));
         return moved;
     }
 
@@ -449,10 +449,5 @@ public final class Spool {
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: its defaults apply
         }
-    }
-
-    /** fsync on a directory makes a rename into it survive a power cut; through the disk, so a test can fail it. */
-    void syncDirectory(Path dir) throws IOException {
-        disk.syncDirectory(dir);
     }
 }
